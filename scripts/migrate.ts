@@ -11,7 +11,6 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-// @ts-expect-error the package ships no types for its wasm-bindgen glue
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { MIGRATIONS_DIR } from "../server/migrations.js";
 
@@ -48,8 +47,8 @@ async function pendingDiff(): Promise<string> {
   const last = migrationDirs().at(-1);
   const snapshot = last && path.join(MIGRATIONS_DIR, last, SNAPSHOT);
   if (snapshot && !fs.existsSync(snapshot)) throw new Error(`${snapshot} missing: cannot diff without the previous schema`);
-  const from = snapshot ? { tag: "schemaDatamodel", ...container(fs.readFileSync(snapshot, "utf8")) } : { tag: "empty" };
-  const result = await engine.diff({ from, to: { tag: "schemaDatamodel", ...container(schemaText) }, script: true, exitCode: null, filters });
+  const from: { tag: "schemaDatamodel"; files: { path: string; content: string }[] } | { tag: "empty" } = snapshot ? { tag: "schemaDatamodel" as const, ...container(fs.readFileSync(snapshot, "utf8")) } : { tag: "empty" as const };
+  const result = await engine.diff({ from, to: { tag: "schemaDatamodel" as const, ...container(schemaText) }, script: true, exitCode: null, filters });
   const sql: string = result.stdout ?? "";
   return /^\s*(--.*\n?|\s)*$/.test(sql) || sql.includes("This is an empty migration.") ? "" : sql;
 }

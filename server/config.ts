@@ -23,8 +23,6 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Longest time a graceful shutdown waits for in-flight requests, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  /** Largest page a connection serves (`first` / `last`). */
-  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -8,6 +8,7 @@ import pg from "pg";
 import { lockDataDir } from "./dataDirLock.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { applyMigrations, type MigrationTarget } from "./migrations.js";
+import { withQueryCounting } from "./queryCounter.js";
 
 export interface Database {
   prisma: PrismaClient;
@@ -49,7 +50,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     server = new PGLiteSocketServer({ db: pglite, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 4 });
     await server.start();
     const adapter = new PrismaPg({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 });
-    const prisma = new PrismaClient({ adapter });
+    const prisma = new PrismaClient({ adapter: withQueryCounting(adapter) });
     const db = pglite;
     const socket = server;
     return {
@@ -85,7 +86,7 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) });
+  const prisma = new PrismaClient({ adapter: withQueryCounting(new PrismaPg({ connectionString: url, max: poolMax })) });
   return {
     prisma,
     kind: "postgresql",

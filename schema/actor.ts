@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { PROFILE_OF_KIND } from "../server/domain/profiles.js";
+import type { Prisma } from "../server/generated/prisma/client.js";
+import { recordChange } from "../server/outbox.js";
+import { actorWhere, ActorFilter } from "./actorFilter.js";
+import { builder } from "./builder.js";
+import { Territory } from "./territory.js";
+import { ActorKindEnum, ProfileEnum } from "./enums.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "./errors.js";
+import { MUTATION_ERRORS } from "./errorTypes.js";
+import { recordId } from "./ids.js";
+import { nameSchema, rnaSchema, sirenSchema, siretSchema, textSchema, urlSchema } from "./validation.js";
+import { requireAll, write } from "./write.js";
+
+export const Actor = builder.prismaNode("Actor", {
+  id: { field: "id" },
+  description: "An organisation taking part in local cooperation.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    profile: t.expose("profile", { type: ProfileEnum }),
+    kind: t.expose("kind", { type: ActorKindEnum }),
+    isCatalyst: t.exposeBoolean("isCatalyst"),
+    siren: t.exposeString("siren", { nullable: true }),
+    siret: t.exposeString("siret", { nullable: true }),
+    rna: t.exposeString("rna", { nullable: true }),
+    description: t.exposeString("description", { nullable: true }),
+    website: t.exposeString("website", { nullable: true }),
+    source: t.exposeString("source"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    territories: t.field({
+      type: [Territory],
+      select: (_args, _ctx, nested) => ({ territories: { select: { territory: nested(true) } } }),
+      resolve: (actor) => actor.territories.map((link) => link.territory),
+    }),
+    memberships: t.relatedConnection("memberships", {
+      cursor: "allianceId_actorId",
+      totalCount: true,
+      query: () => ({ orderBy: { allianceId: "asc" } }),
+      description: "The alliances this actor belongs to, with its role in each.",
+    }),
+    interactions: t.relatedConnection("participations", {
+      cursor: "interactionId_actorId",
+      totalCount: true,
+      query: () => ({ orderBy: { interaction: { date: "desc" } } }),
+    }),
+    practiceAssessments: t.relation("practiceAssessments", { query: { orderBy: { date: "desc" } } }),
+    fundingsReceived: t.relation("fundingsReceived", { query: { orderBy: { date: "desc" } } }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  actors: t.prismaConnection({
+    type: "Actor",
+    cursor: "id",
+    args: { filter: t.arg({ type: ActorFilter }) },
+    totalCount: async (_connection, args, ctx) => ctx.prisma.actor.count({ where: await actorWhere(ctx, args.filter) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.actor.findMany({ ...query, where: await actorWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+  }),
+}));
+
+const actorFields = {
+  name: nameSchema,
+  kind: z.string().nullish(),
+  profile: z.string().nullish(),
+  description: textSchema.nullish(),
+  website: urlSchema.nullish(),
+  siren: sirenSchema.nullish(),
+  siret: siretSchema.nullish(),
+  rna: rnaSchema.nullish(),
+};
+
+/** The kind decides the profile; a profile given alongside must agree with it. */
+const profileAgreesWithKind = (input: { kind?: string | null; profile?: string | null }) =>
+  !input.kind || !input.profile || PROFILE_OF_KIND[input.kind as keyof typeof PROFILE_OF_KIND] === input.profile;
+const siretExtendsSiren = (input: { siren?: string | null; siret?: string | null }) =>
+  !input.siren || !input.siret || input.siret.startsWith(input.siren);
+
+const CreateActorInput = builder.inputType("CreateActorInput", {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    kind: t.field({ type: ActorKindEnum, required: true }),
+    profile: t.field({ type: ProfileEnum, description: "Optional: follows from the kind." }),
+    isCatalyst: t.boolean({ defaultValue: false }),
+    territories: t.globalIDList({ for: [Territory], required: true, description: "Where the actor acts: 1 to 20 territories." }),
+    siren: t.string(),
+    siret: t.string(),
+    rna: t.string(),
+    description: t.string(),
+    website: t.string(),
+  }),
+  validate: z
+    .object({ ...actorFields, territories: z.array(z.unknown()).min(1, "an actor acts in at least one territory").max(20) })
+    .refine(profileAgreesWithKind, { message: "profile does not match the kind", path: ["profile"] })
+    .refine(siretExtendsSiren, { message: "a SIRET starts with its SIREN", path: ["siret"] }),
+});
+
+const UpdateActorInput = builder.inputType("UpdateActorInput", {
+  description: "Fields left out keep their value; null clears an optional field.",
+  fields: (t) => ({
+    name: t.string(),
+    kind: t.field({ type: ActorKindEnum }),
+    isCatalyst: t.boolean(),
+    territories: t.globalIDList({ for: [Territory] }),
+    siren: t.string(),
+    siret: t.string(),
+    rna: t.string(),
+    description: t.string(),
+    website: t.string(),
+  }),
+  validate: z
+    .object({ ...actorFields, name: nameSchema.nullish(), territories: z.array(z.unknown()).min(1).max(20).nullish() })
+    .refine((input) => input.name !== null, { message: "name cannot be cleared", path: ["name"] })
+    .refine(siretExtendsSiren, { message: "a SIRET starts with its SIREN", path: ["siret"] }),
+});
+
+type Tx = Prisma.TransactionClient;
+
+async function requireTerritories(tx: Tx, ids: { typename: string; id: unknown }[]): Promise<number[]> {
+  return requireAll("Territory", ids.map(recordId), (unique) => tx.territory.findMany({ where: { id: { in: unique } }, select: { id: true } }));
+}
+
+/** What a graph engine needs to place an actor: its groups and where it acts. */
+async function actorEvent(tx: Tx, id: number) {
+  const actor = await tx.actor.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, name: true, profile: true, kind: true, isCatalyst: true, territories: { select: { territoryId: true } } },
+  });
+  return { ...actor, territories: actor.territories.map((link) => link.territoryId) };
+}
+
+builder.mutationFields((t) => ({
+  createActor: t.prismaField({
+    type: "Actor",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "actor" } },
+    args: { input: t.arg({ type: CreateActorInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await write(ctx, async (tx) => {
+        const territories = await requireTerritories(tx, input.territories);
+        const { id } = await tx.actor.create({
+          data: {
+            name: input.name.trim(),
+            kind: input.kind,
+            profile: PROFILE_OF_KIND[input.kind],
+            isCatalyst: input.isCatalyst ?? false,
+            siren: input.siren ?? null,
+            siret: input.siret ?? null,
+            rna: input.rna ?? null,
+            description: input.description?.trim() || null,
+            website: input.website ?? null,
+            territories: { create: territories.map((territoryId) => ({ territoryId })) },
+          },
+          select: { id: true },
+        });
+        await recordChange(tx, "ACTOR", id, "CREATED", await actorEvent(tx, id));
+        return id;
+      });
+      return ctx.prisma.actor.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateActor: t.prismaField({
+    type: "Actor",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "actor" } },
+    args: { id: t.arg.globalID({ for: [Actor], required: true }), input: t.arg({ type: UpdateActorInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = recordId(args.id);
+      const { input } = args;
+      await write(ctx, async (tx) => {
+        const current = await tx.actor.findUnique({ where: { id }, select: { siren: true, siret: true } });
+        if (!current) throw new NotFoundError("Actor", id);
+        const siren = input.siren === undefined ? current.siren : input.siren;
+        const siret = input.siret === undefined ? current.siret : input.siret;
+        if (siren && siret && !siret.startsWith(siren)) throw new InvalidInputError("a SIRET starts with its SIREN", ["input", "siret"]);
+        const territories = input.territories ? await requireTerritories(tx, input.territories) : null;
+        await tx.actor.update({
+          where: { id },
+          data: {
+            name: input.name?.trim() ?? undefined,
+            kind: input.kind ?? undefined,
+            profile: input.kind ? PROFILE_OF_KIND[input.kind] : undefined,
+            isCatalyst: input.isCatalyst ?? undefined,
+            siren: input.siren,
+            siret: input.siret,
+            rna: input.rna,
+            description: input.description === undefined ? undefined : input.description?.trim() || null,
+            website: input.website,
+            ...(territories && { territories: { deleteMany: {}, create: territories.map((territoryId) => ({ territoryId })) } }),
+          },
+          select: { id: true },
+        });
+        await recordChange(tx, "ACTOR", id, "UPDATED", await actorEvent(tx, id));
+      });
+      return ctx.prisma.actor.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteActor: t.globalID({
+    authScopes: { admin: true },
+    description: "Deletes an actor with its memberships and participations; refused while an alliance would be left with fewer than two members.",
+    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
+    args: { id: t.arg.globalID({ for: [Actor], required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = recordId(args.id);
+      await write(ctx, async (tx) => {
+        const actor = await tx.actor.findUnique({ where: { id }, select: { memberships: { select: { allianceId: true } } } });
+        if (!actor) throw new NotFoundError("Actor", id);
+        const alliances = actor.memberships.map((m) => m.allianceId);
+        const fragile = await tx.allianceMember.groupBy({ by: ["allianceId"], where: { allianceId: { in: alliances } }, _count: true, having: { allianceId: { _count: { lt: 3 } } } });
+        if (fragile.length > 0) {
+          throw new ConflictError(`This actor is one of the two members of ${fragile.length} alliance(s); delete or extend them first.`);
+        }
+        await tx.actor.delete({ where: { id }, select: { id: true } });
+        await recordChange(tx, "ACTOR", id, "DELETED", { id });
+      });
+      return { type: "Actor", id };
+    },
+  }),
+}));

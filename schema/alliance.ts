@@ -1,0 +1,252 @@
+import { z } from "zod";
+import type { Prisma } from "../server/generated/prisma/client.js";
+import { recordChange } from "../server/outbox.js";
+import type { Context } from "../server/context.js";
+import { territoryScopes } from "../server/loaders.js";
+import { territoryUnder } from "../server/territoryScope.js";
+import { Actor } from "./actor.js";
+import { builder } from "./builder.js";
+import { Territory } from "./territory.js";
+import { ImpactEnum, LeverEnum, MemberRoleEnum, ModalityEnum } from "./enums.js";
+import { ConflictError, NotFoundError } from "./errors.js";
+import { MUTATION_ERRORS } from "./errorTypes.js";
+import { recordId } from "./ids.js";
+import { distinct, nameSchema, textSchema } from "./validation.js";
+import { requireAll, write } from "./write.js";
+
+builder.prismaObject("AllianceMember", {
+  description: "An actor's place in an alliance.",
+  fields: (t) => ({
+    role: t.expose("role", { type: MemberRoleEnum }),
+    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
+    actor: t.relation("actor"),
+    alliance: t.relation("alliance"),
+  }),
+});
+
+export const Alliance = builder.prismaNode("Alliance", {
+  id: { field: "id" },
+  description: "A partnership between two or more actors, each with a role.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    purpose: t.exposeString("purpose", { nullable: true }),
+    modalities: t.expose("modalities", { type: [ModalityEnum] }),
+    levers: t.expose("levers", { type: [LeverEnum] }),
+    impacts: t.expose("impacts", { type: [ImpactEnum] }),
+    startDate: t.expose("startDate", { type: "Date" }),
+    endDate: t.expose("endDate", { type: "Date", nullable: true }),
+    source: t.exposeString("source"),
+    declaredBy: t.relation("declaredBy", { nullable: true }),
+    confirmed: t.boolean({
+      description: "Whether every member has confirmed the alliance.",
+      select: { members: { select: { confirmedAt: true } } },
+      resolve: (alliance) => alliance.members.every((m) => m.confirmedAt !== null),
+    }),
+    members: t.relation("members", { query: { orderBy: { actorId: "asc" } } }),
+    interactions: t.relatedConnection("interactions", { cursor: "id", totalCount: true, query: () => ({ orderBy: { date: "desc" } }) }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+const AllianceFilter = builder.inputType("AllianceFilter", {
+  fields: (t) => ({
+    modalities: t.field({ type: [ModalityEnum], description: "Uses at least one of these modalities." }),
+    levers: t.field({ type: [LeverEnum], description: "Mobilises at least one of these levers." }),
+    member: t.globalID({ for: [Actor] }),
+    territory: t.globalID({ for: [Territory], description: "Has a member acting in this territory or under it." }),
+    activeFrom: t.field({ type: "Date", description: "Active on or after this day." }),
+    activeTo: t.field({ type: "Date", description: "Active on or before this day." }),
+    search: t.string({ validate: nameSchema }),
+    source: t.string(),
+  }),
+});
+
+async function allianceWhere(ctx: Context, filter: typeof AllianceFilter.$inferInput | null | undefined): Promise<Prisma.AllianceWhereInput> {
+  if (!filter) return {};
+  const and: Prisma.AllianceWhereInput[] = [];
+  if (filter.modalities) and.push({ modalities: { hasSome: filter.modalities } });
+  if (filter.levers) and.push({ levers: { hasSome: filter.levers } });
+  if (filter.member) and.push({ members: { some: { actorId: recordId(filter.member) } } });
+  if (filter.activeTo) and.push({ startDate: { lte: filter.activeTo } });
+  if (filter.activeFrom) and.push({ OR: [{ endDate: null }, { endDate: { gte: filter.activeFrom } }] });
+  if (filter.search) and.push({ name: { contains: filter.search, mode: "insensitive" } });
+  if (filter.source) and.push({ source: filter.source });
+  if (filter.territory) {
+    const prefixes = await territoryScopes(ctx).load(recordId(filter.territory));
+    and.push(prefixes ? { members: { some: { actor: { territories: { some: { territory: territoryUnder(prefixes) } } } } } } : { id: { in: [] } });
+  }
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  alliances: t.prismaConnection({
+    type: "Alliance",
+    cursor: "id",
+    args: { filter: t.arg({ type: AllianceFilter }) },
+    totalCount: async (_c, args, ctx) => ctx.prisma.alliance.count({ where: await allianceWhere(ctx, args.filter) }),
+    resolve: async (query, _root, args, ctx) => ctx.prisma.alliance.findMany({ ...query, where: await allianceWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+  }),
+}));
+
+const MemberInput = builder.inputType("AllianceMemberInput", {
+  fields: (t) => ({
+    actor: t.globalID({ for: [Actor], required: true }),
+    role: t.field({ type: MemberRoleEnum, defaultValue: "PARTNER" }),
+    confirmed: t.boolean({ defaultValue: false, description: "Whether this member confirms the alliance." }),
+  }),
+});
+
+const periodIsOrdered = (input: { startDate?: Date | null; endDate?: Date | null }) =>
+  !input.startDate || !input.endDate || input.endDate >= input.startDate;
+const membersAreDistinct = (input: { members?: { actor: { id: string } }[] | null }) => !input.members || distinct(input.members.map((m) => m.actor.id));
+const allianceFields = {
+  name: nameSchema,
+  purpose: textSchema.nullish(),
+  modalities: z.array(z.string()).refine(distinct, "each modality once").nullish(),
+  levers: z.array(z.string()).refine(distinct, "each lever once").nullish(),
+  impacts: z.array(z.string()).refine(distinct, "each impact once").nullish(),
+  startDate: z.date().nullish(),
+  endDate: z.date().nullish(),
+  members: z.array(z.object({ actor: z.object({ id: z.string() }) })).min(2, "an alliance has at least two members").max(100, "at most 100 members"),
+};
+
+const allianceInputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], creating: Creating) => ({
+  name: t.string({ required: creating }),
+  purpose: t.string(),
+  modalities: t.field({ type: [ModalityEnum] }),
+  levers: t.field({ type: [LeverEnum] }),
+  impacts: t.field({ type: [ImpactEnum] }),
+  startDate: t.field({ type: "Date", required: creating }),
+  endDate: t.field({ type: "Date" }),
+  declaredBy: t.globalID({ for: [Actor], description: "The member who declared the alliance." }),
+  members: t.field({ type: [MemberInput], required: creating, description: creating ? undefined : "Replaces the whole membership when given." }),
+});
+
+const CreateAllianceInput = builder.inputType("CreateAllianceInput", {
+  fields: (t) => allianceInputFields(t, true),
+  validate: z
+    .object(allianceFields)
+    .refine(periodIsOrdered, { message: "endDate is before startDate", path: ["endDate"] })
+    .refine(membersAreDistinct, { message: "each actor is a member once", path: ["members"] }),
+});
+
+const UpdateAllianceInput = builder.inputType("UpdateAllianceInput", {
+  description: "Fields left out keep their value.",
+  fields: (t) => allianceInputFields(t, false),
+  validate: z
+    .object({ ...allianceFields, name: nameSchema.nullish(), members: allianceFields.members.nullish() })
+    .refine((input) => input.name !== null, { message: "name cannot be cleared", path: ["name"] })
+    .refine(periodIsOrdered, { message: "endDate is before startDate", path: ["endDate"] })
+    .refine(membersAreDistinct, { message: "each actor is a member once", path: ["members"] }),
+});
+
+type Tx = Prisma.TransactionClient;
+type MemberShape = typeof MemberInput.$inferInput;
+
+async function memberRows(tx: Tx, members: MemberShape[], now: Date) {
+  const rows = members.map((m) => ({ actorId: recordId(m.actor), role: m.role ?? "PARTNER", confirmedAt: m.confirmed ? now : null }));
+  await requireAll("Actor", rows.map((r) => r.actorId), (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }));
+  return rows;
+}
+
+/** What a graph engine needs to tie the members: who, since when, how deep, confirmed or not. */
+async function allianceEvent(tx: Tx, id: number) {
+  return tx.alliance.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, startDate: true, endDate: true, modalities: true, levers: true, impacts: true, members: { select: { actorId: true, role: true, confirmedAt: true } } },
+  });
+}
+
+async function declaredById(tx: Tx, declaredBy: { typename: string; id: unknown } | null | undefined, memberIds: number[]) {
+  if (!declaredBy) return declaredBy === null ? null : undefined;
+  const id = recordId(declaredBy);
+  if (!memberIds.includes(id)) throw new ConflictError("declaredBy must be one of the alliance's members.");
+  return id;
+}
+
+builder.mutationFields((t) => ({
+  createAlliance: t.prismaField({
+    type: "Alliance",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "alliance" } },
+    args: { input: t.arg({ type: CreateAllianceInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await write(ctx, async (tx) => {
+        const members = await memberRows(tx, input.members, new Date());
+        const { id } = await tx.alliance.create({
+          data: {
+            name: input.name.trim(),
+            purpose: input.purpose?.trim() || null,
+            modalities: input.modalities ?? [],
+            levers: input.levers ?? [],
+            impacts: input.impacts ?? [],
+            startDate: input.startDate,
+            endDate: input.endDate ?? null,
+            declaredById: await declaredById(tx, input.declaredBy, members.map((m) => m.actorId)),
+            members: { create: members },
+          },
+          select: { id: true },
+        });
+        await recordChange(tx, "ALLIANCE", id, "CREATED", await allianceEvent(tx, id));
+        return id;
+      });
+      return ctx.prisma.alliance.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateAlliance: t.prismaField({
+    type: "Alliance",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "alliance" } },
+    args: { id: t.arg.globalID({ for: [Alliance], required: true }), input: t.arg({ type: UpdateAllianceInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = recordId(args.id);
+      const { input } = args;
+      await write(ctx, async (tx) => {
+        const current = await tx.alliance.findUnique({ where: { id }, select: { startDate: true, endDate: true, members: { select: { actorId: true, confirmedAt: true } } } });
+        if (!current) throw new NotFoundError("Alliance", id);
+        const startDate = input.startDate ?? current.startDate;
+        const endDate = input.endDate === undefined ? current.endDate : input.endDate;
+        if (endDate && endDate < startDate) throw new ConflictError("endDate would fall before startDate.");
+        const members = input.members ? await memberRows(tx, input.members, new Date()) : null;
+        // A member who had confirmed and stays keeps the day of its confirmation.
+        const confirmedBefore = new Map(current.members.map((m) => [m.actorId, m.confirmedAt]));
+        const memberIds = members?.map((m) => m.actorId) ?? current.members.map((m) => m.actorId);
+        await tx.alliance.update({
+          where: { id },
+          data: {
+            name: input.name?.trim() ?? undefined,
+            purpose: input.purpose === undefined ? undefined : input.purpose?.trim() || null,
+            modalities: input.modalities ?? undefined,
+            levers: input.levers ?? undefined,
+            impacts: input.impacts ?? undefined,
+            startDate: input.startDate ?? undefined,
+            endDate: input.endDate,
+            declaredById: await declaredById(tx, input.declaredBy, memberIds),
+            ...(members && {
+              members: { deleteMany: {}, create: members.map((m) => ({ ...m, confirmedAt: m.confirmedAt && (confirmedBefore.get(m.actorId) ?? m.confirmedAt) })) },
+            }),
+          },
+          select: { id: true },
+        });
+        await recordChange(tx, "ALLIANCE", id, "UPDATED", await allianceEvent(tx, id));
+      });
+      return ctx.prisma.alliance.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteAlliance: t.globalID({
+    authScopes: { admin: true },
+    description: "Deletes an alliance and its memberships; its interactions stay, unlinked.",
+    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
+    args: { id: t.arg.globalID({ for: [Alliance], required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = recordId(args.id);
+      await write(ctx, async (tx) => {
+        const { count } = await tx.alliance.deleteMany({ where: { id } });
+        if (count === 0) throw new NotFoundError("Alliance", id);
+        await recordChange(tx, "ALLIANCE", id, "DELETED", { id });
+      });
+      return { type: "Alliance", id };
+    },
+  }),
+}));

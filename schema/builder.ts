@@ -1,0 +1,72 @@
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import DataloaderPlugin from "@pothos/plugin-dataloader";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type { Context } from "../server/context.js";
+import type PrismaTypes from "../server/generated/pothos-prisma-types.js";
+import { getDatamodel } from "../server/generated/pothos-prisma-types.js";
+import { BaseError, ForbiddenError } from "./errors.js";
+
+/** The builder's configuration only: types live one per file next to it. */
+export const MAX_PAGE_SIZE = 500;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { editor: boolean; admin: boolean; personalData: boolean };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+  Scalars: {
+    ID: { Input: string; Output: string | number };
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+  };
+}>({
+  // Errors first so it turns the other plugins' expected failures (forbidden, invalid input)
+  // into typed results; it must also precede prisma and dataloader, as their docs require.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, RelayPlugin, PrismaPlugin, DataloaderPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      editor: ctx.viewer.role === "EDITOR" || ctx.viewer.role === "ADMIN",
+      admin: ctx.viewer.role === "ADMIN",
+      personalData: ctx.viewer.role === "EDITOR" || ctx.viewer.role === "ADMIN",
+    }),
+    unauthorizedError: () => new ForbiddenError(),
+  },
+  errors: {
+    // Only our own expected errors become typed results; anything else is thrown and masked.
+    defaultTypes: [BaseError],
+    unsafelyHandleInputErrors: true,
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: { nullable: true },
+    nodesQueryOptions: false,
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: 50,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "error",
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: 20_000, depth: 12, breadth: 300 },
+  },
+});
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

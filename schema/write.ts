@@ -1,0 +1,43 @@
+import { Prisma, type PrismaClient } from "../server/generated/prisma/client.js";
+import type { Context } from "../server/context.js";
+import { ConflictError, NotFoundError } from "./errors.js";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Runs one mutation's writes in one transaction: either all of it is committed, with its outbox
+ * events, or nothing is. Database rule violations that slip past validation (a concurrent write
+ * taking a unique value, a row deleted meanwhile) come back as typed errors, not crashes.
+ */
+export async function write<T>(ctx: Context, run: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await (ctx.prisma as PrismaClient).$transaction(run, { maxWait: 10_000, timeout: 30_000 });
+  } catch (error) {
+    throw translate(error);
+  }
+}
+
+function translate(error: unknown): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
+  if (error.code === "P2002") {
+    const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
+    const fields = target?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(target?.target) ? target.target : []);
+    return new ConflictError(`Another record already has this ${fields.length ? fields.join(", ") : "value"}.`);
+  }
+  if (error.code === "P2025") return new NotFoundError("Record", "(named in the input)");
+  if (error.code === "P2003") return new ConflictError("The change would break a link between records (a reference is missing or still in use).");
+  return error;
+}
+
+/** Throws NotFoundError unless every id exists; returns them deduplicated. */
+export async function requireAll(
+  type: string,
+  ids: number[],
+  count: (ids: number[]) => Promise<{ id: number }[]>,
+): Promise<number[]> {
+  const unique = [...new Set(ids)];
+  const found = new Set((await count(unique)).map((row) => row.id));
+  const missing = unique.find((id) => !found.has(id));
+  if (missing !== undefined) throw new NotFoundError(type, missing);
+  return unique;
+}

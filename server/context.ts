@@ -1,0 +1,24 @@
+import type { Logger } from "pino";
+import type { Role } from "./generated/prisma/enums.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import type { QueryCount } from "./queryCounter.js";
+
+/** Who is asking. Anonymous requests carry no role. */
+export interface Viewer {
+  readonly role: Role | null;
+  readonly tokenId: number | null;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({ role: null, tokenId: null });
+
+/**
+ * Created fresh for every request: DataLoaders and auth-scope results are cached on it, so
+ * nothing one request loads leaks into another.
+ */
+export interface Context {
+  readonly prisma: PrismaClient;
+  readonly viewer: Viewer;
+  readonly logger: Logger;
+  /** SQL statements this request sent; read by tests that bound N+1 queries. */
+  readonly queryCount: QueryCount;
+}
