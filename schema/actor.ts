@@ -91,7 +91,7 @@ const CreateActorInput = builder.inputType("CreateActorInput", {
     website: t.string(),
   }),
   validate: z
-    .object({ ...actorFields, territories: z.array(z.unknown()).min(1, "an actor acts in at least one territory").max(20) })
+    .looseObject({ ...actorFields, territories: z.array(z.unknown()).min(1, "an actor acts in at least one territory").max(20) })
     .refine(profileAgreesWithKind, { message: "profile does not match the kind", path: ["profile"] })
     .refine(siretExtendsSiren, { message: "a SIRET starts with its SIREN", path: ["siret"] }),
 });
@@ -110,7 +110,7 @@ const UpdateActorInput = builder.inputType("UpdateActorInput", {
     website: t.string(),
   }),
   validate: z
-    .object({ ...actorFields, name: nameSchema.nullish(), territories: z.array(z.unknown()).min(1).max(20).nullish() })
+    .looseObject({ ...actorFields, name: nameSchema.nullish(), territories: z.array(z.unknown()).min(1).max(20).nullish() })
     .refine((input) => input.name !== null, { message: "name cannot be cleared", path: ["name"] })
     .refine(siretExtendsSiren, { message: "a SIRET starts with its SIREN", path: ["siret"] }),
 });

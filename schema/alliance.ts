@@ -108,7 +108,7 @@ const allianceFields = {
   impacts: z.array(z.string()).refine(distinct, "each impact once").nullish(),
   startDate: z.date().nullish(),
   endDate: z.date().nullish(),
-  members: z.array(z.object({ actor: z.object({ id: z.string() }) })).min(2, "an alliance has at least two members").max(100, "at most 100 members"),
+  members: z.array(z.looseObject({ actor: z.looseObject({ id: z.string() }) })).min(2, "an alliance has at least two members").max(100, "at most 100 members"),
 };
 
 const allianceInputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], creating: Creating) => ({
@@ -126,7 +126,7 @@ const allianceInputFields = <Creating extends boolean>(t: Parameters<Parameters<
 const CreateAllianceInput = builder.inputType("CreateAllianceInput", {
   fields: (t) => allianceInputFields(t, true),
   validate: z
-    .object(allianceFields)
+    .looseObject(allianceFields)
     .refine(periodIsOrdered, { message: "endDate is before startDate", path: ["endDate"] })
     .refine(membersAreDistinct, { message: "each actor is a member once", path: ["members"] }),
 });
@@ -135,7 +135,7 @@ const UpdateAllianceInput = builder.inputType("UpdateAllianceInput", {
   description: "Fields left out keep their value.",
   fields: (t) => allianceInputFields(t, false),
   validate: z
-    .object({ ...allianceFields, name: nameSchema.nullish(), members: allianceFields.members.nullish() })
+    .looseObject({ ...allianceFields, name: nameSchema.nullish(), members: allianceFields.members.nullish() })
     .refine((input) => input.name !== null, { message: "name cannot be cleared", path: ["name"] })
     .refine(periodIsOrdered, { message: "endDate is before startDate", path: ["endDate"] })
     .refine(membersAreDistinct, { message: "each actor is a member once", path: ["members"] }),

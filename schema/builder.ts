@@ -50,6 +50,8 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     nodeQueryOptions: { nullable: true },
     nodesQueryOptions: false,
+    // A flat `nodes` list beside `edges`: what map front-ends want when they need no cursors.
+    nodesOnConnection: true,
   },
   prisma: {
     client: (ctx) => ctx.prisma,

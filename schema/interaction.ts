@@ -81,7 +81,7 @@ const interactionFields = {
   intensity: z.number().int().min(1, "intensity runs from 1 to 5").max(5, "intensity runs from 1 to 5").nullish(),
   amountEuros: euroSchema.nullish(),
   participants: z
-    .array(z.object({ id: z.string() }))
+    .array(z.looseObject({ id: z.string() }))
     .min(2, "an interaction has at least two participants")
     .max(100, "at most 100 participants")
     .refine((ids) => distinct(ids.map((p) => p.id)), "each participant once"),
@@ -99,12 +99,12 @@ const inputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof b
 
 const CreateInteractionInput = builder.inputType("CreateInteractionInput", {
   fields: (t) => inputFields(t, true),
-  validate: z.object(interactionFields),
+  validate: z.looseObject(interactionFields),
 });
 const UpdateInteractionInput = builder.inputType("UpdateInteractionInput", {
   description: "Fields left out keep their value; participants, when given, replace the list.",
   fields: (t) => inputFields(t, false),
-  validate: z.object({ ...interactionFields, date: dateRangeSchema.nullish(), participants: interactionFields.participants.nullish() }),
+  validate: z.looseObject({ ...interactionFields, date: dateRangeSchema.nullish(), participants: interactionFields.participants.nullish() }),
 });
 
 type Tx = Prisma.TransactionClient;

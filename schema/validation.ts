@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** Shared zod rules for inputs: one definition of a name, an identifier, a score. */
+/**
+ * Shared zod rules for inputs: one definition of a name, an identifier, a score. Input schemas
+ * use `z.looseObject`: the validation plugin hands the parsed value to the resolver, and a plain
+ * object schema would silently drop every field it does not list.
+ */
 export const nameSchema = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 export const textSchema = z.string().trim().max(5000, "must be at most 5,000 characters");
 export const sirenSchema = z.string().regex(/^\d{9}$/, "a SIREN has 9 digits");

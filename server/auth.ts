@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import { GraphQLError } from "graphql";
+import type { Role } from "./generated/prisma/enums.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { ANONYMOUS, type Viewer } from "./context.js";
+
+/**
+ * Bearer API tokens. A token is 32 random bytes; only its SHA-256 is stored, so a leaked
+ * database does not leak usable tokens, and the token itself is shown once, at creation.
+ */
+const TOKEN_PREFIX = "mlg_";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export async function createToken(prisma: PrismaClient, role: Role, label: string): Promise<{ id: number; token: string }> {
+  const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
+  const { id } = await prisma.apiToken.create({ data: { role, label, tokenHash: hashToken(token) }, select: { id: true } });
+  return { id, token };
+}
+
+export async function revokeToken(prisma: PrismaClient, id: number): Promise<boolean> {
+  const { count } = await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count === 1;
+}
+
+/**
+ * No Authorization header: anonymous. A header that names no live token is refused outright
+ * (401) rather than silently downgraded, so a client with an expired token notices.
+ */
+export async function authenticate(prisma: PrismaClient, authorization: string | null): Promise<Viewer> {
+  if (!authorization) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  const row = match?.[1]
+    ? await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) }, select: { id: true, role: true, revokedAt: true } })
+    : null;
+  if (!row || row.revokedAt) {
+    throw new GraphQLError("The API token is unknown or revoked.", {
+      extensions: { code: "auth/invalid-token", http: { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="maillage"' } } },
+    });
+  }
+  return { role: row.role, tokenId: row.id };
+}

@@ -1,0 +1,55 @@
+import http from "node:http";
+import { loadConfig, ConfigError } from "./config.js";
+import { openDatabase } from "./database.js";
+import { DataDirLockedError } from "./dataDirLock.js";
+import { createLogger } from "./logger.js";
+import { MigrationError } from "./migrations.js";
+import { seedDemo } from "./seed/seedDemo.js";
+import { createServer } from "./yoga.js";
+
+/** Starts Maillage: configuration, the record (migrated, seeded on first run), then HTTP. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DATABASE_POOL_MAX });
+  logger.info({ database: db.kind, dataDir: db.kind === "embedded" ? config.dataDir : undefined, migrations: db.applied }, "database open");
+
+  if (config.SEED_ON_START && (await db.prisma.territory.count()) === 0) {
+    const seedStart = performance.now();
+    const summary = await seedDemo(db.prisma);
+    logger.info({ summary, ms: Math.round(performance.now() - seedStart) }, "empty database: seeded the demo programme");
+  }
+
+  const yoga = createServer({ db, logger });
+  const server = http.createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  logger.info({ url: `http://${config.HOST}:${port}/graphql`, ms: Math.round(performance.now() - startedAt) }, "Maillage is listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    // Stop accepting, let in-flight requests finish, then cut what is left after the timeout.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+    await closed;
+    clearTimeout(timer);
+    await db.close();
+    logger.info("stopped cleanly");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  // Known start-up failures get one clear line; anything else its stack.
+  const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MigrationError;
+  console.error(known ? `maillage: ${(error as Error).message}` : error);
+  process.exit(1);
+});
