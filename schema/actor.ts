@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { nameSchema, rnaSchema, sirenSchema, siretSchema, textSchema, urlSchema } from "./validation.js";
-import { requireAll, write } from "./write.js";
+import { requireAll, rereadQuery, write } from "./write.js";
 
 export const Actor = builder.prismaNode("Actor", {
   id: { field: "id" },
@@ -157,7 +157,7 @@ builder.mutationFields((t) => ({
         await recordChange(tx, "ACTOR", id, "CREATED", await actorEvent(tx, id));
         return id;
       });
-      return ctx.prisma.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.actor.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
   updateActor: t.prismaField({
@@ -193,7 +193,7 @@ builder.mutationFields((t) => ({
         });
         await recordChange(tx, "ACTOR", id, "UPDATED", await actorEvent(tx, id));
       });
-      return ctx.prisma.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.actor.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
   deleteActor: t.globalID({

@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { distinct, nameSchema, textSchema } from "./validation.js";
-import { requireAll, write } from "./write.js";
+import { requireAll, rereadQuery, write } from "./write.js";
 
 builder.prismaObject("AllianceMember", {
   description: "An actor's place in an alliance.",
@@ -191,7 +191,7 @@ builder.mutationFields((t) => ({
         await recordChange(tx, "ALLIANCE", id, "CREATED", await allianceEvent(tx, id));
         return id;
       });
-      return ctx.prisma.alliance.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.alliance.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
   updateAlliance: t.prismaField({
@@ -231,7 +231,7 @@ builder.mutationFields((t) => ({
         });
         await recordChange(tx, "ALLIANCE", id, "UPDATED", await allianceEvent(tx, id));
       });
-      return ctx.prisma.alliance.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.alliance.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
   deleteAlliance: t.globalID({

@@ -1,8 +1,18 @@
+import { z } from "zod";
+import type { Prisma } from "../server/generated/prisma/client.js";
+import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
+import { Ecosystem } from "./ecosystem.js";
 import { FundEnum } from "./enums.js";
+import { InvalidInputError, NotFoundError } from "./errors.js";
+import { MUTATION_ERRORS } from "./errorTypes.js";
+import { recordId } from "./ids.js";
+import { dateRangeSchema, euroSchema } from "./validation.js";
+import { rereadQuery, write } from "./write.js";
 
-builder.prismaNode("Funding", {
+export const Funding = builder.prismaNode("Funding", {
   id: { field: "id" },
+  description: "Money from one of the programme's funds, to an ecosystem, to an actor, or to an actor within an ecosystem.",
   fields: (t) => ({
     fund: t.expose("fund", { type: FundEnum }),
     amountEuros: t.exposeInt("amountEuros"),
@@ -12,3 +22,144 @@ builder.prismaNode("Funding", {
     source: t.exposeString("source"),
   }),
 });
+
+const FundingFilter = builder.inputType("FundingFilter", {
+  fields: (t) => ({
+    ecosystem: t.globalID({ for: [Ecosystem] }),
+    recipient: t.globalID({ for: [Actor] }),
+    funds: t.field({ type: [FundEnum] }),
+    from: t.field({ type: "Date", description: "On or after this day." }),
+    to: t.field({ type: "Date", description: "On or before this day." }),
+  }),
+});
+
+function fundingWhere(filter: typeof FundingFilter.$inferInput | null | undefined): Prisma.FundingWhereInput {
+  if (!filter) return {};
+  const and: Prisma.FundingWhereInput[] = [];
+  if (filter.ecosystem) and.push({ ecosystemId: recordId(filter.ecosystem) });
+  if (filter.recipient) and.push({ recipientActorId: recordId(filter.recipient) });
+  if (filter.funds) and.push({ fund: { in: filter.funds } });
+  if (filter.from) and.push({ date: { gte: filter.from } });
+  if (filter.to) and.push({ date: { lte: filter.to } });
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  fundings: t.prismaConnection({
+    type: "Funding",
+    cursor: "id",
+    args: { filter: t.arg({ type: FundingFilter }) },
+    totalCount: (_c, args, ctx) => ctx.prisma.funding.count({ where: fundingWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.funding.findMany({ ...query, where: fundingWhere(args.filter), orderBy: [{ date: "asc" }, { id: "asc" }] }),
+  }),
+}));
+
+const GOES_SOMEWHERE = "a funding goes to an ecosystem, a recipient actor, or both";
+const amountSchema = euroSchema.min(1, "a funding has a positive amount");
+const globalIdSchema = z.looseObject({ id: z.string() });
+
+const inputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], creating: Creating) => ({
+  fund: t.field({ type: FundEnum, required: creating }),
+  amountEuros: t.int({ required: creating }),
+  date: t.field({ type: "Date", required: creating }),
+  ecosystem: t.globalID({ for: [Ecosystem], description: creating ? "Required unless a recipient is given." : "null unlinks it, if a recipient remains." }),
+  recipient: t.globalID({ for: [Actor], description: creating ? "Required unless an ecosystem is given." : "null unlinks it, if an ecosystem remains." }),
+});
+
+const CreateFundingInput = builder.inputType("CreateFundingInput", {
+  fields: (t) => inputFields(t, true),
+  validate: z
+    .looseObject({ amountEuros: amountSchema, date: dateRangeSchema, ecosystem: globalIdSchema.nullish(), recipient: globalIdSchema.nullish() })
+    .refine((input) => input.ecosystem || input.recipient, { message: GOES_SOMEWHERE, path: ["ecosystem"] }),
+});
+
+const UpdateFundingInput = builder.inputType("UpdateFundingInput", {
+  description: "Fields left out keep their value; ecosystem and recipient can be cleared with null, not both.",
+  fields: (t) => inputFields(t, false),
+  // `.optional()`, not `.nullish()`: null for a required column is refused here, not ignored.
+  validate: z
+    .looseObject({ fund: z.string().optional(), amountEuros: amountSchema.optional(), date: dateRangeSchema.optional() })
+    .refine((input) => input.ecosystem !== null || input.recipient !== null, { message: GOES_SOMEWHERE, path: ["ecosystem"] }),
+});
+
+type Tx = Prisma.TransactionClient;
+type Ref = { typename: string; id: unknown } | null | undefined;
+
+/** The record's id for a reference: undefined when left out (keep), null when cleared. */
+async function requireEcosystem(tx: Tx, ecosystem: Ref) {
+  if (!ecosystem) return ecosystem === null ? null : undefined;
+  const id = recordId(ecosystem);
+  if (!(await tx.ecosystem.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Ecosystem", id);
+  return id;
+}
+
+async function requireRecipient(tx: Tx, recipient: Ref) {
+  if (!recipient) return recipient === null ? null : undefined;
+  const id = recordId(recipient);
+  if (!(await tx.actor.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Actor", id);
+  return id;
+}
+
+builder.mutationFields((t) => ({
+  createFunding: t.prismaField({
+    type: "Funding",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "funding" } },
+    args: { input: t.arg({ type: CreateFundingInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await write(ctx, async (tx) => {
+        const { id } = await tx.funding.create({
+          data: {
+            fund: input.fund,
+            amountEuros: input.amountEuros,
+            date: input.date,
+            ecosystemId: (await requireEcosystem(tx, input.ecosystem)) ?? null,
+            recipientActorId: (await requireRecipient(tx, input.recipient)) ?? null,
+          },
+          select: { id: true },
+        });
+        return id;
+      });
+      return ctx.prisma.funding.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
+    },
+  }),
+  updateFunding: t.prismaField({
+    type: "Funding",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "funding" } },
+    args: { id: t.arg.globalID({ for: [Funding], required: true }), input: t.arg({ type: UpdateFundingInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = recordId(args.id);
+      const { input } = args;
+      await write(ctx, async (tx) => {
+        const current = await tx.funding.findUnique({ where: { id }, select: { ecosystemId: true, recipientActorId: true } });
+        if (!current) throw new NotFoundError("Funding", id);
+        const ecosystemId = await requireEcosystem(tx, input.ecosystem);
+        const recipientActorId = await requireRecipient(tx, input.recipient);
+        // Clearing one link is fine as long as the other one is kept or set.
+        if ((ecosystemId === undefined ? current.ecosystemId : ecosystemId) === null && (recipientActorId === undefined ? current.recipientActorId : recipientActorId) === null) {
+          throw new InvalidInputError(GOES_SOMEWHERE, ["input", input.ecosystem === null ? "ecosystem" : "recipient"]);
+        }
+        await tx.funding.update({
+          where: { id },
+          data: { fund: input.fund ?? undefined, amountEuros: input.amountEuros ?? undefined, date: input.date ?? undefined, ecosystemId, recipientActorId },
+          select: { id: true },
+        });
+      });
+      return ctx.prisma.funding.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
+    },
+  }),
+  deleteFunding: t.globalID({
+    authScopes: { admin: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
+    args: { id: t.arg.globalID({ for: [Funding], required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = recordId(args.id);
+      await write(ctx, async (tx) => {
+        const { count } = await tx.funding.deleteMany({ where: { id } });
+        if (count === 0) throw new NotFoundError("Funding", id);
+      });
+      return { type: "Funding", id };
+    },
+  }),
+}));

@@ -13,7 +13,7 @@ import { InvalidInputError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, distinct, euroSchema, textSchema } from "./validation.js";
-import { requireAll, write } from "./write.js";
+import { requireAll, rereadQuery, write } from "./write.js";
 
 builder.prismaObject("InteractionParticipant", {
   fields: (t) => ({ actor: t.relation("actor"), interaction: t.relation("interaction") }),
@@ -159,7 +159,7 @@ builder.mutationFields((t) => ({
         await recordChange(tx, "INTERACTION", id, "CREATED", await interactionEvent(tx, id));
         return id;
       });
-      return ctx.prisma.interaction.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.interaction.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
   updateInteraction: t.prismaField({
@@ -190,7 +190,7 @@ builder.mutationFields((t) => ({
         });
         await recordChange(tx, "INTERACTION", id, "UPDATED", await interactionEvent(tx, id));
       });
-      return ctx.prisma.interaction.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.interaction.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
   deleteInteraction: t.globalID({

@@ -1,10 +1,51 @@
+import { z } from "zod";
+import type { Prisma } from "../server/generated/prisma/client.js";
+import { PRACTICE_AXES, PRACTICE_KEYS, PRACTICES, type PracticeAxis } from "../server/domain/practices.js";
+import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
+import { NotFoundError } from "./errors.js";
+import { MUTATION_ERRORS } from "./errorTypes.js";
+import { recordId } from "./ids.js";
+import { dateRangeSchema, distinct, scoreSchema } from "./validation.js";
+import { rereadQuery, write } from "./write.js";
 
-builder.prismaObject("PracticeScore", {
-  fields: (t) => ({ practice: t.exposeString("practice"), score: t.exposeInt("score") }),
+const PracticeEnum = builder.enumType("Practice", {
+  description: "The practices of the self-assessment grid, in the grid's order (server/domain/practices.ts).",
+  values: Object.fromEntries(
+    PRACTICES.map((p) => [p.key, { description: `${p.label.en} (${p.label.fr}): ${p.axis.toLowerCase()} axis, situation ${p.situation}.` }]),
+  ),
+});
+const PracticeAxisEnum = builder.enumType("PracticeAxis", { values: PRACTICE_AXES });
+
+const AXIS_OF = new Map(PRACTICES.map((p) => [p.key, p.axis]));
+
+interface AxisAverageShape {
+  axis: PracticeAxis;
+  average: number | null;
+  scored: number;
+}
+
+const AxisAverage = builder.objectRef<AxisAverageShape>("PracticeAxisAverage").implement({
+  fields: (t) => ({
+    axis: t.expose("axis", { type: PracticeAxisEnum }),
+    average: t.exposeFloat("average", { nullable: true, description: "Mean score 0-4 of the axis's scored practices; null when none was scored." }),
+    scored: t.exposeInt("scored", { description: "How many of the axis's practices were scored." }),
+  }),
 });
 
-builder.prismaNode("PracticeAssessment", {
+/** Every axis, in the grid's order, so clients can draw a stable radar even from a partial grid. */
+function axisAverages(scores: { practice: string; score: number }[]): AxisAverageShape[] {
+  return PRACTICE_AXES.map((axis) => {
+    const own = scores.filter((s) => AXIS_OF.get(s.practice) === axis);
+    return { axis, scored: own.length, average: own.length ? own.reduce((sum, s) => sum + s.score, 0) / own.length : null };
+  });
+}
+
+builder.prismaObject("PracticeScore", {
+  fields: (t) => ({ practice: t.expose("practice", { type: PracticeEnum }), score: t.exposeInt("score") }),
+});
+
+export const PracticeAssessment = builder.prismaNode("PracticeAssessment", {
   id: { field: "id" },
   description: "An actor's self-assessment on the practice grid, each practice scored 0 to 4.",
   fields: (t) => ({
@@ -12,5 +53,140 @@ builder.prismaNode("PracticeAssessment", {
     date: t.expose("date", { type: "Date" }),
     source: t.exposeString("source"),
     scores: t.relation("scores", { query: { orderBy: { practice: "asc" } } }),
+    axisAverages: t.field({
+      type: [AxisAverage],
+      description: "Average score per axis: management, relations, strategy.",
+      select: { scores: { select: { practice: true, score: true } } },
+      resolve: (assessment) => axisAverages(assessment.scores),
+    }),
   }),
 });
+
+const PracticeAssessmentFilter = builder.inputType("PracticeAssessmentFilter", {
+  fields: (t) => ({
+    actor: t.globalID({ for: [Actor] }),
+    from: t.field({ type: "Date", description: "On or after this day." }),
+    to: t.field({ type: "Date", description: "On or before this day." }),
+  }),
+});
+
+function practiceAssessmentWhere(filter: typeof PracticeAssessmentFilter.$inferInput | null | undefined): Prisma.PracticeAssessmentWhereInput {
+  if (!filter) return {};
+  const and: Prisma.PracticeAssessmentWhereInput[] = [];
+  if (filter.actor) and.push({ actorId: recordId(filter.actor) });
+  if (filter.from) and.push({ date: { gte: filter.from } });
+  if (filter.to) and.push({ date: { lte: filter.to } });
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  practiceAssessments: t.prismaConnection({
+    type: "PracticeAssessment",
+    cursor: "id",
+    args: { filter: t.arg({ type: PracticeAssessmentFilter }) },
+    totalCount: (_c, args, ctx) => ctx.prisma.practiceAssessment.count({ where: practiceAssessmentWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.practiceAssessment.findMany({ ...query, where: practiceAssessmentWhere(args.filter), orderBy: [{ date: "asc" }, { id: "asc" }] }),
+  }),
+}));
+
+const PracticeScoreInput = builder.inputType("PracticeScoreInput", {
+  fields: (t) => ({
+    practice: t.field({ type: PracticeEnum, required: true }),
+    score: t.int({ required: true, description: "0 (absent) to 4 (mastered)." }),
+  }),
+});
+
+const practiceFields = {
+  date: dateRangeSchema,
+  scores: z
+    .array(z.looseObject({ practice: z.enum(PRACTICE_KEYS), score: scoreSchema }))
+    .min(1, "at least one practice is scored")
+    .refine((scores) => distinct(scores.map((s) => s.practice)), "each practice once"),
+};
+
+const inputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], creating: Creating) => ({
+  actor: t.globalID({ for: [Actor], required: creating }),
+  date: t.field({ type: "Date", required: creating }),
+  scores: t.field({ type: [PracticeScoreInput], required: creating, description: creating ? "Practices left out were not assessed." : "Replaces every score when given." }),
+});
+
+const CreatePracticeAssessmentInput = builder.inputType("CreatePracticeAssessmentInput", {
+  fields: (t) => inputFields(t, true),
+  validate: z.looseObject(practiceFields),
+});
+
+const UpdatePracticeAssessmentInput = builder.inputType("UpdatePracticeAssessmentInput", {
+  description: "Fields left out keep their value; scores, when given, replace the whole list.",
+  fields: (t) => inputFields(t, false),
+  // `.optional()`, not `.nullish()`: null for a required column is refused here, not ignored.
+  validate: z.looseObject({
+    actor: z.looseObject({ id: z.string() }).optional(),
+    date: practiceFields.date.optional(),
+    scores: practiceFields.scores.optional(),
+  }),
+});
+
+type Tx = Prisma.TransactionClient;
+
+async function requireActor(tx: Tx, actor: { typename: string; id: unknown }): Promise<number> {
+  const id = recordId(actor);
+  if (!(await tx.actor.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Actor", id);
+  return id;
+}
+
+builder.mutationFields((t) => ({
+  createPracticeAssessment: t.prismaField({
+    type: "PracticeAssessment",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "practiceAssessment" } },
+    args: { input: t.arg({ type: CreatePracticeAssessmentInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await write(ctx, async (tx) => {
+        const { id } = await tx.practiceAssessment.create({
+          data: { actorId: await requireActor(tx, input.actor), date: input.date, scores: { create: input.scores } },
+          select: { id: true },
+        });
+        return id;
+      });
+      return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
+    },
+  }),
+  updatePracticeAssessment: t.prismaField({
+    type: "PracticeAssessment",
+    authScopes: { editor: true },
+    errors: { types: MUTATION_ERRORS, dataField: { name: "practiceAssessment" } },
+    args: { id: t.arg.globalID({ for: [PracticeAssessment], required: true }), input: t.arg({ type: UpdatePracticeAssessmentInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = recordId(args.id);
+      const { input } = args;
+      await write(ctx, async (tx) => {
+        if (!(await tx.practiceAssessment.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("PracticeAssessment", id);
+        await tx.practiceAssessment.update({
+          where: { id },
+          data: {
+            actorId: input.actor ? await requireActor(tx, input.actor) : undefined,
+            date: input.date ?? undefined,
+            ...(input.scores && { scores: { deleteMany: {}, create: input.scores } }),
+          },
+          select: { id: true },
+        });
+      });
+      return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
+    },
+  }),
+  deletePracticeAssessment: t.globalID({
+    authScopes: { admin: true },
+    description: "Deletes a self-assessment with its scores.",
+    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
+    args: { id: t.arg.globalID({ for: [PracticeAssessment], required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = recordId(args.id);
+      await write(ctx, async (tx) => {
+        const { count } = await tx.practiceAssessment.deleteMany({ where: { id } });
+        if (count === 0) throw new NotFoundError("PracticeAssessment", id);
+      });
+      return { type: "PracticeAssessment", id };
+    },
+  }),
+}));

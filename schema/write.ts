@@ -41,3 +41,12 @@ export async function requireAll(
   if (missing !== undefined) throw new NotFoundError(type, missing);
   return unique;
 }
+
+/**
+ * The query the Prisma plugin planned for a mutation's payload, safe to re-read the written
+ * record with: a client asking only for `__typename` leaves an empty `select`, which Prisma
+ * refuses.
+ */
+export function rereadQuery<Q extends { select?: object }>(query: Q): Q {
+  return query.select && Object.keys(query.select).length === 0 ? { ...query, select: { id: true } } : query;
+}

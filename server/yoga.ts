@@ -35,8 +35,10 @@ export function createServer({ db, logger, exposeQueryCount = false }: ServerDep
       maskError: (error, message, isDev) => {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original instanceof BaseError) return new GraphQLError(original.message, { extensions: { code: original.code } });
-        // Pothos' own validation errors (a malformed global id) are the client's mistake.
-        if (!(original instanceof PothosValidationError)) logger.error({ err: original }, "unexpected error");
+        // A GraphQL error of its own (bad variables) or Pothos' validation error (a malformed
+        // global id) is the client's mistake, not ours: no error log for those.
+        const clientMistake = (error instanceof GraphQLError && !error.originalError) || original instanceof PothosValidationError;
+        if (!clientMistake) logger.error({ err: original }, "unexpected error");
         return maskError(error, message, isDev);
       },
     },
