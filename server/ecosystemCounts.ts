@@ -19,7 +19,7 @@ export async function countActorsByProfile(prisma: PrismaClient, ecosystemIds: r
       WHERE e.id = ANY(${ids}::int[])
       UNION
       SELECT e.id, m.path FROM "Ecosystem" e
-      JOIN "_ProjectMembers" pm ON pm."B" = e."territoryId" JOIN "Territory" m ON m.id = pm."A"
+      JOIN "_ProjectMembers" pm ON pm."A" = e."territoryId" JOIN "Territory" m ON m.id = pm."B"
       WHERE e.id = ANY(${ids}::int[])
     )
     SELECT s."ecosystemId", a.profile, COUNT(DISTINCT a.id)::int AS count
