@@ -1,0 +1,26 @@
+import { expect } from "vitest";
+import type { Role } from "../../server/generated/prisma/enums.js";
+import { recordFingerprint } from "./recordFingerprint.js";
+import type { TestApi } from "./testApi.js";
+
+/**
+ * Runs a mutation that must fail with the given typed error, and checks that it wrote nothing
+ * at all: every table's rows digest the same before and after. Returns the error payload.
+ */
+export async function expectRejected(
+  api: TestApi,
+  query: string,
+  variables: Record<string, unknown>,
+  typename: string,
+  as: Role | "ANONYMOUS" = "EDITOR",
+): Promise<any> {
+  const before = await recordFingerprint(api.db);
+  const result = await api.gql(query, variables, as);
+  expect(result.errors).toBeUndefined();
+  const payload = Object.values(result.data as Record<string, { __typename: string }>)[0]!;
+  expect(payload.__typename).toBe(typename);
+  expect(await recordFingerprint(api.db)).toEqual(before);
+  return payload;
+}
+
+export const globalId = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString("base64");

@@ -1,0 +1,51 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * Test databases come from one template that is migrated and seeded once: on the embedded
+ * database a data folder copied per test file, on PostgreSQL (TEST_DATABASE_URL) a database
+ * created with `CREATE DATABASE ... TEMPLATE`. The embedded template is kept between runs and
+ * rebuilt only when the migrations or the seed change.
+ */
+const ROOT = path.resolve(import.meta.dirname, "../..");
+export const TEMPLATE_DATABASE = "maillage_test_template";
+
+export function templateFingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  for (const dir of ["prisma/migrations", "server/seed", "server/domain"]) {
+    for (const file of fs.readdirSync(path.join(ROOT, dir), { recursive: true }).map(String).sort()) {
+      const full = path.join(ROOT, dir, file);
+      if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+export function embeddedTemplateDir(): string {
+  return path.join(ROOT, ".tmp", `test-template-${templateFingerprint()}`);
+}
+
+/** A URL naming another database on the same server. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function onServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Identifiers cannot be parameters; these names are ours (a fixed prefix and random hex). */
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`refusing database name ${name}`);
+  return `"${name}"`;
+}

@@ -1,0 +1,68 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { createToken } from "../../server/auth.js";
+import { openDatabase, type Database } from "../../server/database.js";
+import type { Role } from "../../server/generated/prisma/enums.js";
+import { createLogger } from "../../server/logger.js";
+import { createServer, type MaillageYoga } from "../../server/yoga.js";
+import { databaseUrl, onServer, quoteIdent, TEMPLATE_DATABASE } from "./templateDatabase.js";
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: { sqlStatements?: number };
+}
+
+export interface TestApi {
+  yoga: MaillageYoga;
+  db: Database;
+  /** Runs an operation as `as` (a role's token, or anonymous). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Role | "ANONYMOUS"): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * A private copy of the seeded template database behind a Yoga instance, for one test file.
+ * Requests go through `yoga.fetch`: no port, no shared state between files.
+ */
+export async function startTestApi(): Promise<TestApi> {
+  const { db, drop } = await openCopy();
+  const yoga = createServer({ db, logger: createLogger("silent"), exposeQueryCount: true });
+  const tokens = new Map<Role, string>();
+  for (const role of ["CATALYST", "RESEARCHER", "EDITOR", "ADMIN"] as const) tokens.set(role, (await createToken(db.prisma, role, `test ${role}`)).token);
+  return {
+    yoga,
+    db,
+    gql: async (query, variables, as = "ADMIN") => {
+      const token = as === "ANONYMOUS" ? undefined : tokens.get(as);
+      const response = await yoga.fetch("http://maillage.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    close: async () => {
+      await db.close();
+      await drop();
+    },
+  };
+}
+
+async function openCopy(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const name = `maillage_test_${crypto.randomBytes(6).toString("hex")}`;
+  if (serverUrl) {
+    await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(TEMPLATE_DATABASE)}`));
+    const db = await openDatabase({ url: databaseUrl(serverUrl, name), dataDir: "", poolMax: 4 });
+    return { db, drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE ${quoteIdent(name)} WITH (FORCE)`)).then(() => {}) };
+  }
+  const dir = path.join(os.tmpdir(), name);
+  fs.cpSync(inject("templateDir"), dir, { recursive: true });
+  fs.rmSync(path.join(dir, "maillage.lock"), { force: true });
+  const db = await openDatabase({ dataDir: dir });
+  return { db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
