@@ -19,11 +19,7 @@ export async function write<T>(ctx: Context, run: (tx: Tx) => Promise<T>): Promi
 
 function translate(error: unknown): unknown {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
-  if (error.code === "P2002") {
-    const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
-    const fields = target?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(target?.target) ? target.target : []);
-    return new ConflictError(`Another record already has this ${fields.length ? fields.join(", ") : "value"}.`);
-  }
+  if (error.code === "P2002") return new ConflictError(`Another record already has this ${conflictingField(error.meta) ?? "value"}.`);
   if (error.code === "P2025") return new NotFoundError("Record", "(named in the input)");
   if (error.code === "P2003") return new ConflictError("The change would break a link between records (a reference is missing or still in use).");
   return error;
@@ -49,4 +45,13 @@ export async function requireAll(
  */
 export function rereadQuery<Q extends { select?: object }>(query: Q): Q {
   return query.select && Object.keys(query.select).length === 0 ? { ...query, select: { id: true } } : query;
+}
+
+/** Names the unique field a write collided with, from the driver adapter's constraint report. */
+function conflictingField(meta: Record<string, unknown> | undefined): string | undefined {
+  const cause = (meta?.driverAdapterError as { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } } | undefined)?.cause;
+  if (cause?.constraint?.fields?.length) return cause.constraint.fields.join(", ");
+  // PostgreSQL names Prisma's unique indexes <Table>_<field>_key.
+  const match = cause?.constraint?.index && /^[^_]+_(.+)_key$/.exec(cause.constraint.index);
+  return match ? match[1] : undefined;
 }

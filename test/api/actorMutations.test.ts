@@ -95,7 +95,8 @@ describe("actor mutations refuse bad input and change nothing", () => {
 
   it("answers a duplicate SIREN with ConflictError", async () => {
     await api.gql(CREATE, { input: { name: "Premier", kind: "COMPANY", territories: [territory], siren: "732829320" } }, "EDITOR");
-    await expectRejected(CREATE, { input: { name: "Second", kind: "COMPANY", territories: [territory], siren: "732829320" } }, "ConflictError");
+    const conflict = await expectRejected(CREATE, { input: { name: "Second", kind: "COMPANY", territories: [territory], siren: "732829320" } }, "ConflictError");
+    expect(conflict.message).toBe("Another record already has this siren.");
   });
 
   it("refuses writes to anonymous and read-only roles", async () => {
