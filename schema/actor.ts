@@ -44,6 +44,11 @@ export const Actor = builder.prismaNode("Actor", {
       totalCount: true,
       query: () => ({ orderBy: { interaction: { date: "desc" } } }),
     }),
+    contacts: t.relation("people", {
+      description: "The actor's contact people: personal data, for editors and admins only.",
+      authScopes: { personalData: true },
+      query: { orderBy: { id: "asc" } },
+    }),
     practiceAssessments: t.relation("practiceAssessments", { query: { orderBy: { date: "desc" } } }),
     fundingsReceived: t.relation("fundingsReceived", { query: { orderBy: { date: "desc" } } }),
   }),

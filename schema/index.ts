@@ -12,6 +12,7 @@ import "./needAssessment.js";
 import "./practiceAssessment.js";
 import "./evaluation.js";
 import "./funding.js";
+import "./person.js";
 
 builder.queryType({});
 builder.mutationType({});

@@ -165,3 +165,13 @@ describe("alliances and interactions", () => {
     expect(badId.errors?.[0]?.message).toMatch(/global ID/i);
   });
 });
+
+describe("query limits", () => {
+  it("refuses a query nested deeper than the limit before running it", async () => {
+    const deep = `{ alliances(first: 1) { nodes { members { actor { memberships { nodes { alliance { members { actor { memberships { nodes { alliance { members { actor { name } } } } } } } } } } } } } } }`;
+    const result = await api.gql(deep);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(/depth/i);
+    expect(result.extensions?.sqlStatements ?? 0).toBe(0);
+  });
+});
