@@ -203,7 +203,7 @@ builder.mutationFields((t) => ({
   }),
   deleteActor: t.globalID({
     authScopes: { admin: true },
-    description: "Deletes an actor with its memberships and participations; refused while an alliance would be left with fewer than two members.",
+    description: "Deletes an actor with its memberships and participations; refused while an alliance would be left with fewer than two members or a funding with no recipient.",
     errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
     args: { id: t.arg.globalID({ for: [Actor], required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -216,6 +216,9 @@ builder.mutationFields((t) => ({
         if (fragile.length > 0) {
           throw new ConflictError(`This actor is one of the two members of ${fragile.length} alliance(s); delete or extend them first.`);
         }
+        // A funding goes to an ecosystem, an actor or both: it cannot be left going nowhere.
+        const orphaned = await tx.funding.count({ where: { recipientActorId: id, ecosystemId: null } });
+        if (orphaned > 0) throw new ConflictError(`This actor is the only recipient of ${orphaned} funding(s); delete or reassign them first.`);
         await tx.actor.delete({ where: { id }, select: { id: true } });
         await recordChange(tx, "ACTOR", id, "DELETED", { id });
       });

@@ -41,7 +41,9 @@ function axisAverages(scores: { practice: string; score: number }[]): AxisAverag
   });
 }
 
-builder.prismaObject("PracticeScore", {
+const GRID_ORDER = new Map(PRACTICE_KEYS.map((key, index) => [key, index]));
+
+const PracticeScore = builder.prismaObject("PracticeScore", {
   fields: (t) => ({ practice: t.expose("practice", { type: PracticeEnum }), score: t.exposeInt("score") }),
 });
 
@@ -52,7 +54,12 @@ export const PracticeAssessment = builder.prismaNode("PracticeAssessment", {
     actor: t.relation("actor"),
     date: t.expose("date", { type: "Date" }),
     source: t.exposeString("source"),
-    scores: t.relation("scores", { query: { orderBy: { practice: "asc" } } }),
+    scores: t.field({
+      type: [PracticeScore],
+      description: "In the grid's order, so that two assessments line up practice by practice.",
+      select: (_args, _ctx, nested) => ({ scores: nested(true) }),
+      resolve: (assessment) => [...assessment.scores].sort((a, b) => GRID_ORDER.get(a.practice)! - GRID_ORDER.get(b.practice)!),
+    }),
     axisAverages: t.field({
       type: [AxisAverage],
       description: "Average score per axis: management, relations, strategy.",
