@@ -10,11 +10,15 @@ type Tx = Prisma.TransactionClient;
  * taking a unique value, a row deleted meanwhile) come back as typed errors, not crashes.
  */
 export async function write<T>(ctx: Context, run: (tx: Tx) => Promise<T>): Promise<T> {
+  let result: T;
   try {
-    return await (ctx.prisma as PrismaClient).$transaction(run, { maxWait: 10_000, timeout: 30_000 });
+    result = await (ctx.prisma as PrismaClient).$transaction(run, { maxWait: 10_000, timeout: 30_000 });
   } catch (error) {
     throw translate(error);
   }
+  // Read-your-writes: the graph has applied this change before the mutation answers.
+  await ctx.graph.catchUp();
+  return result;
 }
 
 function translate(error: unknown): unknown {

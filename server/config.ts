@@ -21,6 +21,8 @@ const schema = z.object({
   /** Seed the demo programme into an empty database at startup. */
   SEED_ON_START: z.stringbool().default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How often the graph engine looks for changes written by other instances, in milliseconds. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   /** Longest time a graceful shutdown waits for in-flight requests, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import type { Role } from "./generated/prisma/enums.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { QueryCount } from "./queryCounter.js";
@@ -17,6 +18,8 @@ export const ANONYMOUS: Viewer = Object.freeze({ role: null, tokenId: null });
  */
 export interface Context {
   readonly prisma: PrismaClient;
+  /** The network and its analytics. */
+  readonly graph: GraphEngine;
   readonly viewer: Viewer;
   readonly logger: Logger;
   /** SQL statements this request sent; read by tests that bound N+1 queries. */

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { loadConfig, ConfigError } from "./config.js";
 import { openDatabase } from "./database.js";
 import { DataDirLockedError } from "./dataDirLock.js";
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
     logger.info({ summary, ms: Math.round(performance.now() - seedStart) }, "empty database: seeded the demo programme");
   }
 
-  const yoga = createServer({ db, logger });
+  const graph = new MemoryGraphEngine(db.prisma, logger);
+  await graph.start();
+  graph.follow(config.OUTBOX_POLL_MS);
+  const yoga = createServer({ db, graph, logger });
   const server = http.createServer(yoga);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
     await closed;
     clearTimeout(timer);
+    await graph.close();
     await db.close();
     logger.info("stopped cleanly");
     process.exit(0);

@@ -1,6 +1,8 @@
 import type { OutboxAggregate, OutboxOperation } from "./generated/prisma/enums.js";
 import type { Prisma } from "./generated/prisma/client.js";
 
+const OUTBOX_LOCK = 7_237_001;
+
 /**
  * Writes the change event in the transaction that makes the change, so the graph engines see
  * every committed change and no change that was rolled back. `payload` is what an engine needs to
@@ -13,5 +15,8 @@ export async function recordChange(
   operation: OutboxOperation,
   payload: Prisma.InputJsonValue,
 ): Promise<void> {
+  // Writers take turns from here to their commit, so positions become visible in order: a
+  // follower reading "after my last position" can never skip an event that commits late.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
   await tx.outboxEvent.create({ data: { aggregate, aggregateId, operation, payload }, select: { position: true } });
 }

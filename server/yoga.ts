@@ -4,6 +4,7 @@ import { createYoga, maskError, type Plugin, type YogaServerInstance } from "gra
 import { BaseError } from "../schema/errors.js";
 import { schema } from "../schema/index.js";
 import { authenticate } from "./auth.js";
+import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import type { Context } from "./context.js";
 import type { Database } from "./database.js";
 import type { Logger } from "./logger.js";
@@ -11,6 +12,7 @@ import { countQueries, type QueryCount } from "./queryCounter.js";
 
 export interface ServerDeps {
   db: Database;
+  graph: GraphEngine;
   logger: Logger;
   /** Report the SQL statements each operation sent in `extensions.sqlStatements` (tests). @default false */
   exposeQueryCount?: boolean;
@@ -22,7 +24,7 @@ export type MaillageYoga = YogaServerInstance<Record<string, never>, Context>;
  * Builds the GraphQL server. It does not listen: server/index.ts does, and tests call
  * `yoga.fetch` directly.
  */
-export function createServer({ db, logger, exposeQueryCount = false }: ServerDeps): MaillageYoga {
+export function createServer({ db, graph, logger, exposeQueryCount = false }: ServerDeps): MaillageYoga {
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -45,6 +47,7 @@ export function createServer({ db, logger, exposeQueryCount = false }: ServerDep
     plugins: [healthChecks(db), countStatements(exposeQueryCount)],
     context: async ({ request }) => ({
       prisma: db.prisma,
+      graph,
       logger,
       viewer: await authenticate(db.prisma, request.headers.get("authorization")),
       queryCount: { statements: 0 },

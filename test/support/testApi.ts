@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
 import { createToken } from "../../server/auth.js";
 import { openDatabase, type Database } from "../../server/database.js";
 import type { Role } from "../../server/generated/prisma/enums.js";
@@ -19,6 +20,7 @@ export interface GraphQLResponse<T = any> {
 export interface TestApi {
   yoga: MaillageYoga;
   db: Database;
+  graph: MemoryGraphEngine;
   /** Runs an operation as `as` (a role's token, or anonymous). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Role | "ANONYMOUS"): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -30,12 +32,15 @@ export interface TestApi {
  */
 export async function startTestApi(): Promise<TestApi> {
   const { db, drop } = await openCopy();
-  const yoga = createServer({ db, logger: createLogger("silent"), exposeQueryCount: true });
+  const graph = new MemoryGraphEngine(db.prisma);
+  await graph.start();
+  const yoga = createServer({ db, graph, logger: createLogger("silent"), exposeQueryCount: true });
   const tokens = new Map<Role, string>();
   for (const role of ["CATALYST", "RESEARCHER", "EDITOR", "ADMIN"] as const) tokens.set(role, (await createToken(db.prisma, role, `test ${role}`)).token);
   return {
     yoga,
     db,
+    graph,
     gql: async (query, variables, as = "ADMIN") => {
       const token = as === "ANONYMOUS" ? undefined : tokens.get(as);
       const response = await yoga.fetch("http://maillage.test/graphql", {
@@ -46,6 +51,7 @@ export async function startTestApi(): Promise<TestApi> {
       return (await response.json()) as GraphQLResponse;
     },
     close: async () => {
+      await graph.close();
       await db.close();
       await drop();
     },

@@ -1,0 +1,24 @@
+import type { NetworkSnapshot, SnapshotOptions } from "../snapshot.js";
+
+/**
+ * What the API asks of a graph engine, whichever holds the network (in process, or Neo4j).
+ * The record is the truth; an engine follows it through the outbox and says which outbox
+ * position (`version`) its answers reflect.
+ */
+export interface GraphEngine {
+  readonly name: "memory" | "neo4j";
+  /** The outbox position the engine has applied. */
+  version(): bigint;
+  /** Loads the network from the record. */
+  start(): Promise<void>;
+  /** Applies the outbox events committed since the last call; resolves with how many. */
+  catchUp(): Promise<number>;
+  /** The network at the current version (or as of a past day), built once and shared. */
+  snapshot(options?: SnapshotOptions): Promise<NetworkSnapshot>;
+  /**
+   * Computes `compute` once per version of the network and `key` (scope and parameters), and
+   * serves every later request for the same key from the cache until the network changes.
+   */
+  cached<T>(key: string, compute: (snapshot: NetworkSnapshot) => T | Promise<T>, options?: SnapshotOptions): Promise<T>;
+  close(): Promise<void>;
+}

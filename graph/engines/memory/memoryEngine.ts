@@ -1,0 +1,113 @@
+import type { Logger } from "pino";
+import type { PrismaClient } from "../../../server/generated/prisma/client.js";
+import type { NetworkModel } from "../../model.js";
+import { loadNetworkModel } from "../../recordLoader.js";
+import { buildSnapshot, type NetworkSnapshot, type SnapshotOptions } from "../../snapshot.js";
+import type { GraphEngine } from "../graphEngine.js";
+import { applyEvent } from "./applyEvent.js";
+
+const BATCH = 1_000;
+
+/**
+ * The default engine: the network in this process, rebuilt into a snapshot only when a version
+ * is first asked for, and analytics cached per version. It follows the outbox by position:
+ * after this instance's own writes at once, and by polling for other instances' writes.
+ */
+export class MemoryGraphEngine implements GraphEngine {
+  readonly name = "memory";
+  private model: NetworkModel | null = null;
+  private snapshots = new Map<string, Promise<NetworkSnapshot>>();
+  private results = new Map<string, Promise<unknown>>();
+  private cacheVersion = -1n;
+  private catchingUp: Promise<number> = Promise.resolve(0);
+  private poller: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger?: Logger,
+  ) {}
+
+  version(): bigint {
+    return this.requireModel().version;
+  }
+
+  async start(): Promise<void> {
+    const started = performance.now();
+    this.model = await loadNetworkModel(this.prisma);
+    this.logger?.info(
+      { actors: this.model.actors.size, alliances: this.model.alliances.size, interactions: this.model.interactions.size, version: String(this.model.version), ms: Math.round(performance.now() - started) },
+      "graph engine loaded",
+    );
+  }
+
+  /** Polls the outbox every `intervalMs` for writes made by other instances. */
+  follow(intervalMs: number): void {
+    this.poller ??= setInterval(() => void this.catchUp().catch((error) => this.logger?.error({ err: error }, "outbox catch-up failed")), intervalMs);
+    this.poller.unref();
+  }
+
+  catchUp(): Promise<number> {
+    // One catch-up at a time, in order: a second caller waits for the first, then reads on.
+    this.catchingUp = this.catchingUp.catch(() => 0).then(() => this.applyPending());
+    return this.catchingUp;
+  }
+
+  private async applyPending(): Promise<number> {
+    const model = this.requireModel();
+    let applied = 0;
+    for (;;) {
+      const events = await this.prisma.outboxEvent.findMany({ where: { position: { gt: model.version } }, orderBy: { position: "asc" }, take: BATCH });
+      for (const event of events) applyEvent(model, event);
+      applied += events.length;
+      if (events.length < BATCH) return applied;
+    }
+  }
+
+  async snapshot(options: SnapshotOptions = {}): Promise<NetworkSnapshot> {
+    const model = this.requireModel();
+    this.dropStale(model.version);
+    const key = snapshotKey(options);
+    let snapshot = this.snapshots.get(key);
+    if (!snapshot) {
+      snapshot = Promise.resolve().then(() => buildSnapshot(model, options));
+      this.snapshots.set(key, snapshot);
+    }
+    return snapshot;
+  }
+
+  async cached<T>(key: string, compute: (snapshot: NetworkSnapshot) => T | Promise<T>, options: SnapshotOptions = {}): Promise<T> {
+    const model = this.requireModel();
+    this.dropStale(model.version);
+    const fullKey = `${snapshotKey(options)}|${key}`;
+    let result = this.results.get(fullKey) as Promise<T> | undefined;
+    if (!result) {
+      result = this.snapshot(options).then(compute);
+      this.results.set(fullKey, result);
+      // A failed computation is not cached: the next request tries again.
+      result.catch(() => this.results.delete(fullKey));
+    }
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
+    await this.catchingUp.catch(() => 0);
+  }
+
+  private dropStale(version: bigint): void {
+    if (version === this.cacheVersion) return;
+    this.snapshots.clear();
+    this.results.clear();
+    this.cacheVersion = version;
+  }
+
+  private requireModel(): NetworkModel {
+    if (!this.model) throw new Error("graph/memory: the engine has not been started");
+    return this.model;
+  }
+}
+
+function snapshotKey(options: SnapshotOptions): string {
+  return JSON.stringify({ asOf: options.asOf?.toISOString().slice(0, 10) ?? null, weights: options.weights ?? null });
+}

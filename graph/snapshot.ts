@@ -1,0 +1,96 @@
+import type { Profile } from "../server/generated/prisma/enums.js";
+import { csrFromTies, type CsrGraph } from "./csr.js";
+import { tieStrength, type InteractionValueWeights } from "./ecosystem/interactionValue.js";
+import type { NetworkModel } from "./model.js";
+import { dayOf, gatherTies, type TieFeatures } from "./tieFeatures.js";
+
+export const PROFILES: readonly Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"];
+
+/**
+ * The network frozen at one version of the record, in the compact form the algorithms read:
+ * actors as dense ids 0..n-1 (in record id order, so results are stable across rebuilds),
+ * ties in CSR with their strength as weight, and group labels as typed arrays.
+ */
+export interface NetworkSnapshot {
+  readonly version: bigint;
+  /** The day the network is taken on (days since 1970-01-01). */
+  readonly today: number;
+  readonly graph: CsrGraph;
+  readonly actorIds: Int32Array;
+  readonly indexOfActor: ReadonlyMap<number, number>;
+  /** Index into PROFILES. */
+  readonly profile: Int32Array;
+  readonly catalyst: Uint8Array;
+  /** The ecosystem an actor acts in (record id), or -1. */
+  readonly ecosystem: Int32Array;
+  /** The région an actor acts in (territory record id), or -1. */
+  readonly region: Int32Array;
+  /** Dense territorial group: the actor's ecosystem, or its région when it is in none. */
+  readonly territoryGroup: Int32Array;
+  /** Facts of each tie, by tie index (graph.edgeSource / edgeTarget order). */
+  readonly ties: readonly TieFeatures[];
+}
+
+export interface SnapshotOptions {
+  asOf?: Date | undefined;
+  weights?: InteractionValueWeights | undefined;
+}
+
+export function buildSnapshot(model: NetworkModel, options: SnapshotOptions = {}): NetworkSnapshot {
+  const actors = [...model.actors.values()].sort((a, b) => a.id - b.id);
+  const n = actors.length;
+  const indexOfActor = new Map(actors.map((actor, index) => [actor.id, index]));
+  const profile = new Int32Array(n);
+  const catalyst = new Uint8Array(n);
+  const ecosystem = new Int32Array(n).fill(-1);
+  const region = new Int32Array(n).fill(-1);
+  const territoryGroup = new Int32Array(n);
+  const groupIndex = new Map<string, number>();
+  actors.forEach((actor, v) => {
+    profile[v] = PROFILES.indexOf(actor.profile);
+    catalyst[v] = actor.isCatalyst ? 1 : 0;
+    const eco = actor.territories.map((t) => model.placement.ecosystemOf.get(t)).find((e) => e !== undefined);
+    const reg = actor.territories.map((t) => model.placement.regionOf.get(t)).find((r) => r !== undefined);
+    ecosystem[v] = eco ?? -1;
+    region[v] = reg ?? -1;
+    const key = eco !== undefined ? `e${eco}` : `r${reg ?? -1}`;
+    if (!groupIndex.has(key)) groupIndex.set(key, groupIndex.size);
+    territoryGroup[v] = groupIndex.get(key)!;
+  });
+
+  const today = options.asOf ? dayOf(options.asOf) : latestDay(model);
+  const gathered = [...gatherTies(model, options).values()];
+  const ties = gathered.map((tie) => ({
+    source: indexOfActor.get(tie.a)!,
+    target: indexOfActor.get(tie.b)!,
+    weight: tieStrength(tie, { today, crossesProfiles: profile[indexOfActor.get(tie.a)!] !== profile[indexOfActor.get(tie.b)!] }, options.weights),
+  }));
+  const graph = csrFromTies(n, ties);
+  // csrFromTies orders ties by (source, target); line the features up with that order.
+  const byPair = new Map(gathered.map((tie) => [indexOfActor.get(tie.a)! * n + indexOfActor.get(tie.b)!, tie]));
+  const orderedTies = Array.from({ length: graph.edgeCount }, (_, e) => byPair.get(graph.edgeSource[e]! * n + graph.edgeTarget[e]!)!);
+  return {
+    version: model.version,
+    today,
+    graph,
+    actorIds: Int32Array.from(actors, (a) => a.id),
+    indexOfActor,
+    profile,
+    catalyst,
+    ecosystem,
+    region,
+    territoryGroup,
+    ties: orderedTies,
+  };
+}
+
+/**
+ * The day the record's history reaches: recency counts back from the latest dated event rather
+ * than the wall clock, so the same record always gives the same values.
+ */
+function latestDay(model: NetworkModel): number {
+  let latest = 0;
+  for (const interaction of model.interactions.values()) latest = Math.max(latest, dayOf(interaction.date));
+  for (const alliance of model.alliances.values()) latest = Math.max(latest, dayOf(alliance.startDate));
+  return latest;
+}
