@@ -13,9 +13,10 @@ export interface CsrGraph {
   readonly targets: Int32Array;
   readonly edgeOf: Int32Array;
   readonly weights: Float64Array;
-  /** Each tie's ends, `source[e] < target[e]`. */
+  /** Each tie's ends, `source[e] < target[e]`, and its weight. */
   readonly edgeSource: Int32Array;
   readonly edgeTarget: Int32Array;
+  readonly edgeWeight: Float64Array;
 }
 
 export interface Tie {
@@ -75,7 +76,7 @@ export function csrFromTies(nodeCount: number, ties: Iterable<Tie>): CsrGraph {
       weights[slot] = edgeWeight[e]!;
     }
   }
-  return { nodeCount, edgeCount, offsets, targets, edgeOf, weights, edgeSource, edgeTarget };
+  return { nodeCount, edgeCount, offsets, targets, edgeOf, weights, edgeSource, edgeTarget, edgeWeight };
 }
 
 export function degreeOf(graph: CsrGraph, v: number): number {

@@ -34,3 +34,25 @@ describe("graph/csr", () => {
     expect([graph.nodeCount, graph.edgeCount, graph.offsets.length]).toEqual([0, 0, 1]);
   });
 });
+
+describe("graph/subgraph", () => {
+  it("renumbers the kept nodes in the order given and maps each tie back to its parent", async () => {
+    const { inducedSubgraph } = await import("../../graph/subgraph.js");
+    const parent = csrFromTies(5, [
+      { source: 0, target: 1, weight: 1 },
+      { source: 1, target: 2, weight: 2 },
+      { source: 2, target: 3, weight: 3 },
+      { source: 3, target: 4, weight: 4 },
+      { source: 1, target: 3, weight: 5 },
+    ]);
+    const sub = inducedSubgraph(parent, [3, 1, 2]);
+    expect(sub.graph.edgeCount).toBe(3);
+    for (let e = 0; e < sub.graph.edgeCount; e += 1) {
+      const p = sub.parentTie[e]!;
+      const ends = [sub.nodes[sub.graph.edgeSource[e]!], sub.nodes[sub.graph.edgeTarget[e]!]].sort();
+      expect(ends).toEqual([parent.edgeSource[p], parent.edgeTarget[p]]);
+      expect(sub.graph.edgeWeight[e]).toBe(parent.edgeWeight[p]);
+    }
+    expect(() => inducedSubgraph(parent, [1, 1])).toThrow(/^graph\/subgraph: /);
+  });
+});
