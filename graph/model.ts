@@ -34,6 +34,14 @@ export interface InteractionRecord {
   participants: number[];
 }
 
+export interface PracticeAssessmentRecord {
+  id: number;
+  actorId: number;
+  date: Date;
+  /** Mean score 0-4 over the practices assessed. */
+  mean: number;
+}
+
 /** Where each territory sits: its ecosystem (if any covers it) and its région. */
 export interface TerritoryPlacement {
   ecosystemOf: Map<number, number>;
@@ -44,6 +52,7 @@ export class NetworkModel {
   readonly actors = new Map<number, ActorRecord>();
   readonly alliances = new Map<number, AllianceRecord>();
   readonly interactions = new Map<number, InteractionRecord>();
+  readonly practiceAssessments = new Map<number, PracticeAssessmentRecord>();
   /** The outbox position this model reflects: every event up to it is applied. */
   version = 0n;
 
@@ -59,6 +68,11 @@ export function reviveAlliance(payload: Record<string, unknown>): AllianceRecord
     endDate: raw.endDate === null ? null : new Date(raw.endDate),
     members: raw.members.map((m) => ({ ...m, confirmedAt: m.confirmedAt === null ? null : new Date(m.confirmedAt) })),
   };
+}
+
+export function revivePracticeAssessment(payload: Record<string, unknown>): PracticeAssessmentRecord {
+  const raw = payload as unknown as PracticeAssessmentRecord & { date: string | Date };
+  return { ...raw, date: new Date(raw.date) };
 }
 
 export function reviveInteraction(payload: Record<string, unknown>): InteractionRecord {

@@ -37,6 +37,10 @@ export async function loadNetworkModel(prisma: PrismaClient): Promise<NetworkMod
         SELECT i.id, i.kind, i.date, i.intensity, i."amountEuros", i."allianceId", array_agg(p."actorId" ORDER BY p."actorId") AS participants
         FROM "Interaction" i JOIN "InteractionParticipant" p ON p."interactionId" = i.id GROUP BY i.id`;
       for (const interaction of interactions) model.interactions.set(interaction.id, interaction);
+      const assessments = await tx.$queryRaw<{ id: number; actorId: number; date: Date; mean: number }[]>`
+        SELECT pa.id, pa."actorId", pa.date, avg(s.score)::float8 AS mean
+        FROM "PracticeAssessment" pa JOIN "PracticeScore" s ON s."assessmentId" = pa.id GROUP BY pa.id`;
+      for (const assessment of assessments) model.practiceAssessments.set(assessment.id, assessment);
       return model;
     },
     { isolationLevel: "RepeatableRead", timeout: 120_000 },

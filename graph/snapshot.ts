@@ -27,6 +27,8 @@ export interface NetworkSnapshot {
   readonly region: Int32Array;
   /** Dense territorial group: the actor's ecosystem, or its région when it is in none. */
   readonly territoryGroup: Int32Array;
+  /** Mean score (0-4) of the actor's latest practice self-assessment, NaN when it has none. */
+  readonly practiceMean: Float64Array;
   /** Facts of each tie, by tie index (graph.edgeSource / edgeTarget order). */
   readonly ties: readonly TieFeatures[];
 }
@@ -59,6 +61,7 @@ export function buildSnapshot(model: NetworkModel, options: SnapshotOptions = {}
   });
 
   const today = options.asOf ? dayOf(options.asOf) : latestDay(model);
+  const practiceMean = latestPracticeMeans(model, indexOfActor, options.asOf);
   const gathered = [...gatherTies(model, options).values()];
   const ties = gathered.map((tie) => ({
     source: indexOfActor.get(tie.a)!,
@@ -80,6 +83,7 @@ export function buildSnapshot(model: NetworkModel, options: SnapshotOptions = {}
     ecosystem,
     region,
     territoryGroup,
+    practiceMean,
     ties: orderedTies,
   };
 }
@@ -93,4 +97,20 @@ function latestDay(model: NetworkModel): number {
   for (const interaction of model.interactions.values()) latest = Math.max(latest, dayOf(interaction.date));
   for (const alliance of model.alliances.values()) latest = Math.max(latest, dayOf(alliance.startDate));
   return latest;
+}
+
+/** Each actor's latest assessment (by date, then id) on or before `asOf`. */
+function latestPracticeMeans(model: NetworkModel, indexOfActor: ReadonlyMap<number, number>, asOf: Date | undefined): Float64Array {
+  const means = new Float64Array(indexOfActor.size).fill(Number.NaN);
+  const latest = new Map<number, { date: number; id: number }>();
+  for (const assessment of model.practiceAssessments.values()) {
+    const v = indexOfActor.get(assessment.actorId);
+    const date = assessment.date.getTime();
+    if (v === undefined || (asOf && date > asOf.getTime())) continue;
+    const seen = latest.get(v);
+    if (seen && (seen.date > date || (seen.date === date && seen.id > assessment.id))) continue;
+    latest.set(v, { date, id: assessment.id });
+    means[v] = assessment.mean;
+  }
+  return means;
 }

@@ -21,12 +21,16 @@ export function inducedSubgraph(parent: CsrGraph, nodes: ArrayLike<number>): Sub
   }
   const ties: { source: number; target: number; weight: number }[] = [];
   const parentTies: number[] = [];
-  for (let e = 0; e < parent.edgeCount; e += 1) {
-    const s = local[parent.edgeSource[e]!]!;
-    const t = local[parent.edgeTarget[e]!]!;
-    if (s === -1 || t === -1) continue;
-    ties.push({ source: s, target: t, weight: parent.edgeWeight[e]! });
-    parentTies.push(e);
+  // Walk the kept nodes' rows rather than every tie: the cost follows the subgraph, not the parent.
+  for (let i = 0; i < nodes.length; i += 1) {
+    const v = nodes[i]!;
+    for (let k = parent.offsets[v]!; k < parent.offsets[v + 1]!; k += 1) {
+      const j = local[parent.targets[k]!]!;
+      if (j === -1 || parent.targets[k]! < v) continue;
+      const e = parent.edgeOf[k]!;
+      ties.push({ source: i, target: j, weight: parent.edgeWeight[e]! });
+      parentTies.push(e);
+    }
   }
   const graph = csrFromTies(nodes.length, ties);
   // csrFromTies sorts ties by (source, target); sort the parent indices the same way.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../server/generated/prisma/client.js";
 import { PRACTICE_AXES, PRACTICE_KEYS, PRACTICES, type PracticeAxis } from "../server/domain/practices.js";
+import { recordChange } from "../server/outbox.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
 import { NotFoundError } from "./errors.js";
@@ -142,6 +143,12 @@ async function requireActor(tx: Tx, actor: { typename: string; id: unknown }): P
   return id;
 }
 
+/** What the maturity of an ecosystem needs of an assessment: whose, when, and its mean score. */
+async function practiceEvent(tx: Tx, id: number) {
+  const row = await tx.practiceAssessment.findUniqueOrThrow({ where: { id }, select: { id: true, actorId: true, date: true, scores: { select: { score: true } } } });
+  return { id: row.id, actorId: row.actorId, date: row.date, mean: row.scores.reduce((sum, s) => sum + s.score, 0) / row.scores.length };
+}
+
 builder.mutationFields((t) => ({
   createPracticeAssessment: t.prismaField({
     type: "PracticeAssessment",
@@ -154,6 +161,7 @@ builder.mutationFields((t) => ({
           data: { actorId: await requireActor(tx, input.actor), date: input.date, scores: { create: input.scores } },
           select: { id: true },
         });
+        await recordChange(tx, "PRACTICE_ASSESSMENT", id, "CREATED", await practiceEvent(tx, id));
         return id;
       });
       return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
@@ -178,6 +186,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
+        await recordChange(tx, "PRACTICE_ASSESSMENT", id, "UPDATED", await practiceEvent(tx, id));
       });
       return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
@@ -192,6 +201,7 @@ builder.mutationFields((t) => ({
       await write(ctx, async (tx) => {
         const { count } = await tx.practiceAssessment.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("PracticeAssessment", id);
+        await recordChange(tx, "PRACTICE_ASSESSMENT", id, "DELETED", { id });
       });
       return { type: "PracticeAssessment", id };
     },

@@ -1,4 +1,5 @@
 import { ALLIANCE_BIT, type TieFeatures } from "../tieFeatures.js";
+import { popcount } from "../bits.js";
 
 /**
  * The value of a tie: a weighted sum of components, each scaled to [0, 1], after Granovetter
@@ -116,10 +117,4 @@ export function tieStrength(tie: TieFeatures, context: Omit<TieContext, "structu
 
 export function isAllianceTie(tie: TieFeatures): boolean {
   return (tie.kinds & ALLIANCE_BIT) !== 0;
-}
-
-function popcount(bits: number): number {
-  let count = 0;
-  for (let rest = bits; rest; rest &= rest - 1) count += 1;
-  return count;
 }

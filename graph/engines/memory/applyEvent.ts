@@ -1,5 +1,5 @@
 import type { OutboxAggregate, OutboxOperation } from "../../../server/generated/prisma/enums.js";
-import { reviveAlliance, reviveInteraction, type ActorRecord, type NetworkModel } from "../../model.js";
+import { reviveAlliance, reviveInteraction, revivePracticeAssessment, type ActorRecord, type NetworkModel } from "../../model.js";
 
 export interface OutboxEventRow {
   position: bigint;
@@ -11,7 +11,8 @@ export interface OutboxEventRow {
 
 /**
  * Applies one outbox event to the model. Deletions also do what the database's cascades did
- * without events of their own: an actor leaves its alliances and interactions, an alliance's
+ * without events of their own: an actor leaves its alliances and interactions and takes its
+ * practice assessments along, an alliance's
  * interactions lose their link to it. Applying an event twice leaves the same model.
  */
 export function applyEvent(model: NetworkModel, event: OutboxEventRow): void {
@@ -22,6 +23,7 @@ export function applyEvent(model: NetworkModel, event: OutboxEventRow): void {
       model.actors.delete(id);
       for (const alliance of model.alliances.values()) alliance.members = alliance.members.filter((m) => m.actorId !== id);
       for (const interaction of model.interactions.values()) interaction.participants = interaction.participants.filter((p) => p !== id);
+      for (const assessment of model.practiceAssessments.values()) if (assessment.actorId === id) model.practiceAssessments.delete(assessment.id);
     } else {
       model.actors.set(id, payload as unknown as ActorRecord);
     }
@@ -32,6 +34,9 @@ export function applyEvent(model: NetworkModel, event: OutboxEventRow): void {
     } else {
       model.alliances.set(id, reviveAlliance(payload));
     }
+  } else if (event.aggregate === "PRACTICE_ASSESSMENT") {
+    if (event.operation === "DELETED") model.practiceAssessments.delete(id);
+    else model.practiceAssessments.set(id, revivePracticeAssessment(payload));
   } else if (event.operation === "DELETED") {
     model.interactions.delete(id);
   } else {

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "OutboxAggregate" ADD VALUE 'PRACTICE_ASSESSMENT';
