@@ -40,6 +40,8 @@ export interface PracticeAssessmentRecord {
   date: Date;
   /** Mean score 0-4 over the practices assessed. */
   mean: number;
+  /** Score 0-4 of each practice assessed, by practice key. */
+  scores: Record<string, number>;
 }
 
 /** Where each territory sits: its ecosystem (if any covers it) and its région. */

@@ -37,8 +37,8 @@ export async function loadNetworkModel(prisma: PrismaClient): Promise<NetworkMod
         SELECT i.id, i.kind, i.date, i.intensity, i."amountEuros", i."allianceId", array_agg(p."actorId" ORDER BY p."actorId") AS participants
         FROM "Interaction" i JOIN "InteractionParticipant" p ON p."interactionId" = i.id GROUP BY i.id`;
       for (const interaction of interactions) model.interactions.set(interaction.id, interaction);
-      const assessments = await tx.$queryRaw<{ id: number; actorId: number; date: Date; mean: number }[]>`
-        SELECT pa.id, pa."actorId", pa.date, avg(s.score)::float8 AS mean
+      const assessments = await tx.$queryRaw<{ id: number; actorId: number; date: Date; mean: number; scores: Record<string, number> }[]>`
+        SELECT pa.id, pa."actorId", pa.date, avg(s.score)::float8 AS mean, json_object_agg(s.practice, s.score) AS scores
         FROM "PracticeAssessment" pa JOIN "PracticeScore" s ON s."assessmentId" = pa.id GROUP BY pa.id`;
       for (const assessment of assessments) model.practiceAssessments.set(assessment.id, assessment);
       return model;

@@ -1,7 +1,8 @@
-import type { Profile } from "../server/generated/prisma/enums.js";
+import { PRACTICE_KEYS } from "../server/domain/practices.js";
+import type { ActorKind, Profile } from "../server/generated/prisma/enums.js";
 import { csrFromTies, type CsrGraph } from "./csr.js";
 import { tieStrength, type InteractionValueWeights } from "./ecosystem/interactionValue.js";
-import type { NetworkModel } from "./model.js";
+import type { NetworkModel, PracticeAssessmentRecord } from "./model.js";
 import { dayOf, gatherTies, type TieFeatures } from "./tieFeatures.js";
 
 export const PROFILES: readonly Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"];
@@ -27,8 +28,15 @@ export interface NetworkSnapshot {
   readonly region: Int32Array;
   /** Dense territorial group: the actor's ecosystem, or its région when it is in none. */
   readonly territoryGroup: Int32Array;
+  readonly names: readonly string[];
+  readonly kind: readonly ActorKind[];
   /** Mean score (0-4) of the actor's latest practice self-assessment, NaN when it has none. */
   readonly practiceMean: Float64Array;
+  /**
+   * The same assessment practice by practice: row v holds actor v's scores in the grid's order
+   * (PRACTICE_KEYS), NaN for a practice not assessed or an actor never assessed.
+   */
+  readonly practiceScores: Float64Array;
   /** Facts of each tie, by tie index (graph.edgeSource / edgeTarget order). */
   readonly ties: readonly TieFeatures[];
 }
@@ -61,7 +69,7 @@ export function buildSnapshot(model: NetworkModel, options: SnapshotOptions = {}
   });
 
   const today = options.asOf ? dayOf(options.asOf) : latestDay(model);
-  const practiceMean = latestPracticeMeans(model, indexOfActor, options.asOf);
+  const { means: practiceMean, scores: practiceScores } = latestPractices(model, indexOfActor, options.asOf);
   const gathered = [...gatherTies(model, options).values()];
   const ties = gathered.map((tie) => ({
     source: indexOfActor.get(tie.a)!,
@@ -83,7 +91,10 @@ export function buildSnapshot(model: NetworkModel, options: SnapshotOptions = {}
     ecosystem,
     region,
     territoryGroup,
+    names: actors.map((a) => a.name),
+    kind: actors.map((a) => a.kind),
     practiceMean,
+    practiceScores,
     ties: orderedTies,
   };
 }
@@ -100,17 +111,23 @@ function latestDay(model: NetworkModel): number {
 }
 
 /** Each actor's latest assessment (by date, then id) on or before `asOf`. */
-function latestPracticeMeans(model: NetworkModel, indexOfActor: ReadonlyMap<number, number>, asOf: Date | undefined): Float64Array {
+function latestPractices(model: NetworkModel, indexOfActor: ReadonlyMap<number, number>, asOf: Date | undefined) {
+  const width = PRACTICE_KEYS.length;
   const means = new Float64Array(indexOfActor.size).fill(Number.NaN);
-  const latest = new Map<number, { date: number; id: number }>();
+  const scores = new Float64Array(indexOfActor.size * width).fill(Number.NaN);
+  const latest = new Map<number, PracticeAssessmentRecord>();
   for (const assessment of model.practiceAssessments.values()) {
     const v = indexOfActor.get(assessment.actorId);
-    const date = assessment.date.getTime();
-    if (v === undefined || (asOf && date > asOf.getTime())) continue;
+    if (v === undefined || (asOf && assessment.date.getTime() > asOf.getTime())) continue;
     const seen = latest.get(v);
-    if (seen && (seen.date > date || (seen.date === date && seen.id > assessment.id))) continue;
-    latest.set(v, { date, id: assessment.id });
-    means[v] = assessment.mean;
+    const later = !seen || assessment.date.getTime() > seen.date.getTime() || (assessment.date.getTime() === seen.date.getTime() && assessment.id > seen.id);
+    if (later) latest.set(v, assessment);
   }
-  return means;
+  for (const [v, assessment] of latest) {
+    means[v] = assessment.mean;
+    PRACTICE_KEYS.forEach((key, p) => {
+      if (assessment.scores[key] !== undefined) scores[v * width + p] = assessment.scores[key];
+    });
+  }
+  return { means, scores };
 }

@@ -143,10 +143,11 @@ async function requireActor(tx: Tx, actor: { typename: string; id: unknown }): P
   return id;
 }
 
-/** What the maturity of an ecosystem needs of an assessment: whose, when, and its mean score. */
+/** What the analytics need of an assessment: whose, when, its mean score and each practice's score. */
 async function practiceEvent(tx: Tx, id: number) {
-  const row = await tx.practiceAssessment.findUniqueOrThrow({ where: { id }, select: { id: true, actorId: true, date: true, scores: { select: { score: true } } } });
-  return { id: row.id, actorId: row.actorId, date: row.date, mean: row.scores.reduce((sum, s) => sum + s.score, 0) / row.scores.length };
+  const row = await tx.practiceAssessment.findUniqueOrThrow({ where: { id }, select: { id: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } } });
+  const scores = Object.fromEntries(row.scores.map((s) => [s.practice, s.score]));
+  return { id: row.id, actorId: row.actorId, date: row.date, mean: row.scores.reduce((sum, s) => sum + s.score, 0) / row.scores.length, scores };
 }
 
 builder.mutationFields((t) => ({
