@@ -13,6 +13,7 @@ import "./practiceAssessment.js";
 import "./evaluation.js";
 import "./funding.js";
 import "./person.js";
+import "./maturity.js";
 
 builder.queryType({});
 builder.mutationType({});

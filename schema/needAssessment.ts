@@ -12,7 +12,7 @@ import { recordId } from "./ids.js";
 import { dateRangeSchema, nameSchema, textSchema } from "./validation.js";
 import { rereadQuery, write } from "./write.js";
 
-const NeedLevelEnum = builder.enumType("NeedLevel", {
+export const NeedLevelEnum = builder.enumType("NeedLevel", {
   description: "The four natures of need, each a maturity level (the integer `level` 1 to 4).",
   values: Object.fromEntries(NEED_LEVELS.map((l) => [l.key, { description: `Level ${l.level} (${l.fr}).` }])),
 });

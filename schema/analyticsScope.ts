@@ -1,0 +1,32 @@
+import { NATIONAL, type Scope } from "../graph/scope.js";
+import type { NetworkSnapshot } from "../graph/snapshot.js";
+import { builder } from "./builder.js";
+import { Ecosystem } from "./ecosystem.js";
+import { recordId } from "./ids.js";
+
+export const AnalyticsScope = builder.inputType("AnalyticsScope", {
+  description: "Where an analytic runs: one ecosystem's network, or, when no ecosystem is given, the whole network.",
+  fields: (t) => ({ ecosystem: t.globalID({ for: [Ecosystem] }) }),
+});
+
+export function resolveScope(input: { ecosystem?: { typename: string; id?: unknown } | null } | null | undefined): Scope {
+  return input?.ecosystem ? { kind: "ecosystem", ecosystemId: recordId(input.ecosystem) } : NATIONAL;
+}
+
+/** Which network an answer was computed on: clients and caches can tell two answers apart. */
+export interface ComputedOnShape {
+  graphVersion: bigint;
+  today: number;
+}
+
+export const ComputedOn = builder.objectRef<ComputedOnShape>("ComputedOn").implement({
+  description: "The version of the network an analytic was computed on.",
+  fields: (t) => ({
+    graphVersion: t.string({ description: "The outbox position the network reflects.", resolve: (c) => String(c.graphVersion) }),
+    asOf: t.field({ type: "Date", description: "The day recency is measured from.", resolve: (c) => new Date(c.today * 86_400_000) }),
+  }),
+});
+
+export function computedOn(snapshot: NetworkSnapshot): ComputedOnShape {
+  return { graphVersion: snapshot.version, today: snapshot.today };
+}
