@@ -37,6 +37,8 @@ export interface NetworkSnapshot {
    * (PRACTICE_KEYS), NaN for a practice not assessed or an actor never assessed.
    */
   readonly practiceScores: Float64Array;
+  /** Each alliance's members as node ids (alliances started on or before the snapshot's day). */
+  readonly allianceMembers: ReadonlyMap<number, Int32Array>;
   /** Facts of each tie, by tie index (graph.edgeSource / edgeTarget order). */
   readonly ties: readonly TieFeatures[];
 }
@@ -95,6 +97,7 @@ export function buildSnapshot(model: NetworkModel, options: SnapshotOptions = {}
     kind: actors.map((a) => a.kind),
     practiceMean,
     practiceScores,
+    allianceMembers: allianceMembers(model, indexOfActor, today),
     ties: orderedTies,
   };
 }
@@ -130,4 +133,14 @@ function latestPractices(model: NetworkModel, indexOfActor: ReadonlyMap<number, 
     });
   }
   return { means, scores };
+}
+
+function allianceMembers(model: NetworkModel, indexOfActor: ReadonlyMap<number, number>, today: number): Map<number, Int32Array> {
+  const members = new Map<number, Int32Array>();
+  for (const alliance of model.alliances.values()) {
+    if (dayOf(alliance.startDate) > today) continue;
+    const nodes = alliance.members.map((m) => indexOfActor.get(m.actorId)).filter((v): v is number => v !== undefined);
+    members.set(alliance.id, Int32Array.from(nodes));
+  }
+  return members;
 }

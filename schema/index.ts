@@ -14,6 +14,7 @@ import "./evaluation.js";
 import "./funding.js";
 import "./person.js";
 import "./maturity.js";
+import "./interactionValue.js";
 
 builder.queryType({});
 builder.mutationType({});
