@@ -14,7 +14,13 @@ import "./evaluation.js";
 import "./funding.js";
 import "./person.js";
 import "./maturity.js";
+import "./peers.js";
+import "./paths.js";
 import "./interactionValue.js";
+import "./actorMetrics.js";
+import "./bridgeActors.js";
+import "./networkStats.js";
+import "./network.js";
 
 builder.queryType({});
 builder.mutationType({});
