@@ -9,10 +9,10 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import type { Context } from "../server/context.js";
 import type PrismaTypes from "../server/generated/pothos-prisma-types.js";
 import { getDatamodel } from "../server/generated/pothos-prisma-types.js";
+import { MAX_PAGE_SIZE } from "../server/limits.js";
 import { BaseError, ForbiddenError } from "./errors.js";
 
 /** The builder's configuration only: types live one per file next to it. */
-export const MAX_PAGE_SIZE = 500;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -65,7 +65,8 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: { complexity: 20_000, depth: 12, breadth: 300 },
+    // Per request, from the server's configured limits (server/limits.ts).
+    limit: (ctx) => ({ complexity: ctx.limits.maxComplexity, depth: ctx.limits.maxDepth, breadth: 300 }),
   },
 });
 

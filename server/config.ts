@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 
 /**
  * Configuration comes from environment variables only, validated once at startup: a bad value
@@ -23,6 +24,24 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How often the graph engine looks for changes written by other instances, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+  /** Limits on each request (server/limits.ts has what each bounds). */
+  MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(DEFAULT_LIMITS.maxDepth),
+  MAX_COMPLEXITY: z.coerce.number().int().min(10).max(10_000_000).default(DEFAULT_LIMITS.maxComplexity),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LIMITS.maxAliases),
+  MAX_TOKENS: z.coerce.number().int().min(100).max(10_000_000).default(DEFAULT_LIMITS.maxTokens),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LIMITS.maxDirectives),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(1_073_741_824).default(DEFAULT_LIMITS.maxBodyBytes),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_LIMITS.requestTimeoutMs),
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_LIMITS.tokenRequestsPerMinute),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_LIMITS.anonymousRequestsPerMinute),
+  /** Comma-separated origins allowed to call the API from a browser (CORS); empty: none. */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each origin must be an http(s) URL" }))),
+  /** Take the client address from X-Forwarded-For: only behind a proxy that sets it. */
+  TRUST_PROXY: z.stringbool().default(false),
   /** Longest time a graceful shutdown waits for in-flight requests, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
@@ -42,4 +61,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+export function limitsOf(config: Config): Limits {
+  return {
+    maxDepth: config.MAX_DEPTH,
+    maxComplexity: config.MAX_COMPLEXITY,
+    maxAliases: config.MAX_ALIASES,
+    maxTokens: config.MAX_TOKENS,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    tokenRequestsPerMinute: config.RATE_LIMIT_TOKEN_PER_MINUTE,
+    anonymousRequestsPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+  };
 }

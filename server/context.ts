@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import type { Role } from "./generated/prisma/enums.js";
+import type { Limits } from "./limits.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { QueryCount } from "./queryCounter.js";
 
@@ -22,6 +23,7 @@ export interface Context {
   readonly graph: GraphEngine;
   readonly viewer: Viewer;
   readonly logger: Logger;
+  readonly limits: Limits;
   /** SQL statements this request sent; read by tests that bound N+1 queries. */
   readonly queryCount: QueryCount;
 }

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
-import { loadConfig, ConfigError } from "./config.js";
+import { ConfigError, limitsOf, loadConfig } from "./config.js";
 import { openDatabase } from "./database.js";
 import { DataDirLockedError } from "./dataDirLock.js";
 import { createLogger } from "./logger.js";
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const graph = new MemoryGraphEngine(db.prisma, logger);
   await graph.start();
   graph.follow(config.OUTBOX_POLL_MS);
-  const yoga = createServer({ db, graph, logger });
+  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY });
   const server = http.createServer(yoga);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();

@@ -1,14 +1,25 @@
+import type { IncomingMessage } from "node:http";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
-import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import { BaseError } from "../schema/errors.js";
 import { schema } from "../schema/index.js";
 import { authenticate } from "./auth.js";
-import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import type { Context } from "./context.js";
 import type { Database } from "./database.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
-import { countQueries, type QueryCount } from "./queryCounter.js";
+import { healthChecks } from "./plugins/healthChecks.js";
+import { rateLimit } from "./plugins/rateLimit.js";
+import { requestLimits } from "./plugins/requestLimits.js";
+import { securityHeaders } from "./plugins/securityHeaders.js";
+import { statementCount } from "./plugins/statementCount.js";
 
 export interface ServerDeps {
   db: Database;
@@ -16,20 +27,30 @@ export interface ServerDeps {
   logger: Logger;
   /** Report the SQL statements each operation sent in `extensions.sqlStatements` (tests). @default false */
   exposeQueryCount?: boolean;
+  /** @default DEFAULT_LIMITS */
+  limits?: Limits;
+  /** Origins allowed to call the API from a browser; none but this server's own by default. @default [] */
+  corsOrigins?: string[];
+  /** Trust X-Forwarded-For for the client address (behind a proxy). @default false */
+  trustProxy?: boolean;
 }
 
-export type MaillageYoga = YogaServerInstance<Record<string, never>, Context>;
+type ServerContext = { req?: IncomingMessage };
+export type MaillageYoga = YogaServerInstance<ServerContext, Context>;
 
 /**
  * Builds the GraphQL server. It does not listen: server/index.ts does, and tests call
  * `yoga.fetch` directly.
  */
-export function createServer({ db, graph, logger, exposeQueryCount = false }: ServerDeps): MaillageYoga {
-  return createYoga<Record<string, never>, Context>({
+export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false }: ServerDeps): MaillageYoga {
+  return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
+    // The bundled GraphiQL: it works offline, where the default one loads from a CDN.
     graphiql: { title: "Maillage", defaultQuery: DEFAULT_QUERY },
+    renderGraphiQL,
     landingPage: false,
+    cors: corsOrigins.length > 0 ? { origin: corsOrigins, methods: ["GET", "POST"], allowedHeaders: ["content-type", "authorization", "x-graphql-yoga-csrf"] } : false,
     logging: logger,
     maskedErrors: {
       // Expected errors keep their message and carry their code; everything else becomes
@@ -44,49 +65,27 @@ export function createServer({ db, graph, logger, exposeQueryCount = false }: Se
         return maskError(error, message, isDev);
       },
     },
-    plugins: [healthChecks(db), countStatements(exposeQueryCount)],
+    // By request stage: refuse early and cheaply (size, rate, CSRF, document shape), then run.
+    plugins: [
+      healthChecks(db),
+      securityHeaders(),
+      requestLimits(limits),
+      rateLimit({ ...limits, trustProxy }),
+      useCSRFPrevention(),
+      maxTokensPlugin({ n: limits.maxTokens }),
+      maxAliasesPlugin({ n: limits.maxAliases }),
+      maxDirectivesPlugin({ n: limits.maxDirectives }),
+      statementCount(exposeQueryCount),
+    ],
     context: async ({ request }) => ({
       prisma: db.prisma,
       graph,
       logger,
+      limits,
       viewer: await authenticate(db.prisma, request.headers.get("authorization")),
       queryCount: { statements: 0 },
     }),
   });
-}
-
-/** `/healthz` answers while the process runs; `/readyz` only while the database answers. */
-function healthChecks(db: Database): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname === "/healthz") return endResponse(Response.json({ status: "ok" }));
-      if (url.pathname === "/readyz") {
-        const database = await db.ping().then(() => "ok", () => "unreachable");
-        const ready = database === "ok";
-        endResponse(fetchAPI.Response.json({ status: ready ? "ready" : "not ready", database }, { status: ready ? 200 : 503 }));
-      }
-    },
-  };
-}
-
-/**
- * Runs each operation inside a query-counting scope; with `expose`, the count goes into the
- * response's extensions, which is how tests bound the statements a nested query may cost.
- */
-function countStatements(expose: boolean): Plugin<Context> {
-  return {
-    onExecute({ executeFn, setExecuteFn, args }) {
-      const counter: QueryCount = (args.contextValue as Context).queryCount;
-      setExecuteFn((executionArgs) => countQueries(counter, () => executeFn(executionArgs)));
-      if (!expose) return;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, sqlStatements: counter.statements } });
-        },
-      };
-    },
-  };
 }
 
 const DEFAULT_QUERY = `# Maillage: the network of organisations cooperating in French territories.

@@ -7,6 +7,7 @@ import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
 import { createToken } from "../../server/auth.js";
 import { openDatabase, type Database } from "../../server/database.js";
 import type { Role } from "../../server/generated/prisma/enums.js";
+import { DEFAULT_LIMITS } from "../../server/limits.js";
 import { createLogger } from "../../server/logger.js";
 import { createServer, type MaillageYoga } from "../../server/yoga.js";
 import { databaseUrl, onServer, quoteIdent, TEMPLATE_DATABASE } from "./templateDatabase.js";
@@ -34,7 +35,9 @@ export async function startTestApi(): Promise<TestApi> {
   const { db, drop } = await openCopy();
   const graph = new MemoryGraphEngine(db.prisma);
   await graph.start();
-  const yoga = createServer({ db, graph, logger: createLogger("silent"), exposeQueryCount: true });
+  // Rate limits are tested on their own; here they would only trip suites that run many requests.
+  const limits = { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 1_000_000, anonymousRequestsPerMinute: 1_000_000 };
+  const yoga = createServer({ db, graph, logger: createLogger("silent"), exposeQueryCount: true, limits });
   const tokens = new Map<Role, string>();
   for (const role of ["CATALYST", "RESEARCHER", "EDITOR", "ADMIN"] as const) tokens.set(role, (await createToken(db.prisma, role, `test ${role}`)).token);
   return {
