@@ -203,7 +203,7 @@ builder.mutationFields((t) => ({
   }),
   deleteActor: t.globalID({
     authScopes: { admin: true },
-    description: "Deletes an actor with its memberships and participations; refused while an alliance would be left with fewer than two members or a funding with no recipient.",
+    description: "Deletes an actor with its memberships and participations, and the interactions it had with a single other actor; refused while an alliance would be left with fewer than two members or a funding with no recipient.",
     errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
     args: { id: t.arg.globalID({ for: [Actor], required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -219,6 +219,15 @@ builder.mutationFields((t) => ({
         // A funding goes to an ecosystem, an actor or both: it cannot be left going nowhere.
         const orphaned = await tx.funding.count({ where: { recipientActorId: id, ecosystemId: null } });
         if (orphaned > 0) throw new ConflictError(`This actor is the only recipient of ${orphaned} funding(s); delete or reassign them first.`);
+        // An interaction is between actors: one this actor shared with a single other goes too.
+        const pairwise = await tx.interaction.findMany({
+          where: { participants: { some: { actorId: id } } },
+          select: { id: true, _count: { select: { participants: true } } },
+        });
+        for (const interaction of pairwise.filter((i) => i._count.participants <= 2)) {
+          await tx.interaction.delete({ where: { id: interaction.id }, select: { id: true } });
+          await recordChange(tx, "INTERACTION", interaction.id, "DELETED", { id: interaction.id });
+        }
         await tx.actor.delete({ where: { id }, select: { id: true } });
         await recordChange(tx, "ACTOR", id, "DELETED", { id });
       });

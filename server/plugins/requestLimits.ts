@@ -2,7 +2,8 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
 
 /**
- * Refuses a body larger than the limit before reading it (413), and answers an operation that
+ * Refuses a body larger than the limit before reading it (413), text holding NUL characters
+ * (400), and answers an operation that
  * runs longer than the limit with an error (503) instead of holding the connection: the
  * operation's remaining work is abandoned, and a transaction it had open rolls back on its own
  * timeout. The timer cuts waits (database, I/O); a computation holding the CPU runs to its end
@@ -16,6 +17,14 @@ export function requestLimits(limits: Pick<Limits, "maxBodyBytes" | "requestTime
         endResponse(
           fetchAPI.Response.json({ errors: [{ message: `The request body is larger than ${limits.maxBodyBytes} bytes.`, extensions: { code: "request/too-large" } }] }, { status: 413 }),
         );
+      }
+    },
+    // PostgreSQL text cannot hold NUL: refuse it here with a clear error rather than let it
+    // reach a statement and fail there, whichever field carries it.
+    onParams({ params }) {
+      const variables = params.variables ? JSON.stringify(params.variables) : "";
+      if (params.query?.includes("\u0000") || params.query?.includes("\\u0000") || variables.includes("\\u0000")) {
+        throw createGraphQLError("Text must not contain NUL (U+0000) characters.", { extensions: { code: "input/nul-character", http: { status: 400 } } });
       }
     },
     onExecute({ executeFn, setExecuteFn }) {

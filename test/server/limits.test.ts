@@ -63,6 +63,12 @@ describe("hostile documents are refused quickly, and the server keeps serving", 
     await stillServing(small);
   });
 
+  it("text holding a NUL character, which PostgreSQL cannot store", async () => {
+    const response = await query(api.yoga, "query ($q: String) { actors(filter: { search: $q }) { totalCount } }", { q: "a\u0000b" });
+    expect((await response.json()).errors[0].extensions.code).toBe("input/nul-character");
+    await stillServing(api.yoga);
+  });
+
   it("a huge list of variables", async () => {
     const variables = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`v${i}`, i]));
     const response = await query(api.yoga, "query ($v0: Int) { ecosystems(first: $v0) { totalCount } }", variables);
