@@ -35,8 +35,9 @@ export async function startTestApi(): Promise<TestApi> {
   const { db, drop } = await openCopy();
   const graph = new MemoryGraphEngine(db.prisma);
   await graph.start();
-  // Rate limits are tested on their own; here they would only trip suites that run many requests.
-  const limits = { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 1_000_000, anonymousRequestsPerMinute: 1_000_000 };
+  // Rate limits and timeouts are tested on their own (test/server/limits.test.ts); here they would
+  // only trip suites that run many requests, or cold national analytics on a busy machine.
+  const limits = { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 1_000_000, anonymousRequestsPerMinute: 1_000_000, requestTimeoutMs: 300_000 };
   const yoga = createServer({ db, graph, logger: createLogger("silent"), exposeQueryCount: true, limits });
   const tokens = new Map<Role, string>();
   for (const role of ["CATALYST", "RESEARCHER", "EDITOR", "ADMIN"] as const) tokens.set(role, (await createToken(db.prisma, role, `test ${role}`)).token);
