@@ -142,7 +142,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "actor" } },
     args: { input: t.arg({ type: CreateActorInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, async (tx) => {
+      const id = await write(ctx, { operation: "createActor", recordType: "Actor", changes: input }, async (tx) => {
         const territories = await requireTerritories(tx, input.territories);
         const { id } = await tx.actor.create({
           data: {
@@ -173,7 +173,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "updateActor", recordType: "Actor", recordId: id, changes: input }, async (tx) => {
         const current = await tx.actor.findUnique({ where: { id }, select: { siren: true, siret: true } });
         if (!current) throw new NotFoundError("Actor", id);
         const siren = input.siren === undefined ? current.siren : input.siren;
@@ -208,7 +208,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Actor], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "deleteActor", recordType: "Actor", recordId: id }, async (tx) => {
         const actor = await tx.actor.findUnique({ where: { id }, select: { memberships: { select: { allianceId: true } } } });
         if (!actor) throw new NotFoundError("Actor", id);
         const alliances = actor.memberships.map((m) => m.allianceId);

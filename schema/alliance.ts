@@ -172,7 +172,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "alliance" } },
     args: { input: t.arg({ type: CreateAllianceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, async (tx) => {
+      const id = await write(ctx, { operation: "createAlliance", recordType: "Alliance", changes: input }, async (tx) => {
         const members = await memberRows(tx, input.members, new Date());
         const { id } = await tx.alliance.create({
           data: {
@@ -202,7 +202,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "updateAlliance", recordType: "Alliance", recordId: id, changes: input }, async (tx) => {
         const current = await tx.alliance.findUnique({ where: { id }, select: { startDate: true, endDate: true, members: { select: { actorId: true, confirmedAt: true } } } });
         if (!current) throw new NotFoundError("Alliance", id);
         const startDate = input.startDate ?? current.startDate;
@@ -241,7 +241,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Alliance], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "deleteAlliance", recordType: "Alliance", recordId: id }, async (tx) => {
         const { count } = await tx.alliance.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("Alliance", id);
         await recordChange(tx, "ALLIANCE", id, "DELETED", { id });

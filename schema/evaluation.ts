@@ -125,7 +125,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "evaluation" } },
     args: { input: t.arg({ type: CreateEvaluationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, async (tx) => {
+      const id = await write(ctx, { operation: "createEvaluation", recordType: "Evaluation", changes: input }, async (tx) => {
         const { id } = await tx.evaluation.create({
           data: {
             ecosystemId: await requireEcosystem(tx, input.ecosystem),
@@ -152,7 +152,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "updateEvaluation", recordType: "Evaluation", recordId: id, changes: input }, async (tx) => {
         if (!(await tx.evaluation.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Evaluation", id);
         await tx.evaluation.update({
           where: { id },
@@ -178,7 +178,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Evaluation], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "deleteEvaluation", recordType: "Evaluation", recordId: id }, async (tx) => {
         const { count } = await tx.evaluation.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("Evaluation", id);
       });

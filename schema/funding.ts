@@ -107,7 +107,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "funding" } },
     args: { input: t.arg({ type: CreateFundingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, async (tx) => {
+      const id = await write(ctx, { operation: "createFunding", recordType: "Funding", changes: input }, async (tx) => {
         const { id } = await tx.funding.create({
           data: {
             fund: input.fund,
@@ -131,7 +131,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "updateFunding", recordType: "Funding", recordId: id, changes: input }, async (tx) => {
         const current = await tx.funding.findUnique({ where: { id }, select: { ecosystemId: true, recipientActorId: true } });
         if (!current) throw new NotFoundError("Funding", id);
         const ecosystemId = await requireEcosystem(tx, input.ecosystem);
@@ -155,7 +155,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Funding], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "deleteFunding", recordType: "Funding", recordId: id }, async (tx) => {
         const { count } = await tx.funding.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("Funding", id);
       });

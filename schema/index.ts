@@ -13,6 +13,7 @@ import "./practiceAssessment.js";
 import "./evaluation.js";
 import "./funding.js";
 import "./person.js";
+import "./auditLog.js";
 import "./maturity.js";
 import "./peers.js";
 import "./paths.js";

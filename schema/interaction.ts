@@ -142,7 +142,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateInteractionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       checkAmount(input.kind, input.amountEuros);
-      const id = await write(ctx, async (tx) => {
+      const id = await write(ctx, { operation: "createInteraction", recordType: "Interaction", changes: input }, async (tx) => {
         const participants = await requireActors(tx, input.participants);
         const { id } = await tx.interaction.create({
           data: {
@@ -170,7 +170,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "updateInteraction", recordType: "Interaction", recordId: id, changes: input }, async (tx) => {
         const current = await tx.interaction.findUnique({ where: { id }, select: { kind: true, amountEuros: true } });
         if (!current) throw new NotFoundError("Interaction", id);
         checkAmount(input.kind ?? current.kind, input.amountEuros === undefined ? current.amountEuros : input.amountEuros);
@@ -199,7 +199,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Interaction], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "deleteInteraction", recordType: "Interaction", recordId: id }, async (tx) => {
         const { count } = await tx.interaction.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("Interaction", id);
         await recordChange(tx, "INTERACTION", id, "DELETED", { id });

@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "needAssessment" } },
     args: { input: t.arg({ type: CreateNeedAssessmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, async (tx) => {
+      const id = await write(ctx, { operation: "createNeedAssessment", recordType: "NeedAssessment", changes: input }, async (tx) => {
         const { id } = await tx.needAssessment.create({
           data: {
             territoryId: await requireTerritory(tx, input.territory),
@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "updateNeedAssessment", recordType: "NeedAssessment", recordId: id, changes: input }, async (tx) => {
         if (!(await tx.needAssessment.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("NeedAssessment", id);
         await tx.needAssessment.update({
           where: { id },
@@ -173,7 +173,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [NeedAssessment], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "deleteNeedAssessment", recordType: "NeedAssessment", recordId: id }, async (tx) => {
         const { count } = await tx.needAssessment.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("NeedAssessment", id);
       });

@@ -157,7 +157,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "practiceAssessment" } },
     args: { input: t.arg({ type: CreatePracticeAssessmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, async (tx) => {
+      const id = await write(ctx, { operation: "createPracticeAssessment", recordType: "PracticeAssessment", changes: input }, async (tx) => {
         const { id } = await tx.practiceAssessment.create({
           data: { actorId: await requireActor(tx, input.actor), date: input.date, scores: { create: input.scores } },
           select: { id: true },
@@ -176,7 +176,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "updatePracticeAssessment", recordType: "PracticeAssessment", recordId: id, changes: input }, async (tx) => {
         if (!(await tx.practiceAssessment.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("PracticeAssessment", id);
         await tx.practiceAssessment.update({
           where: { id },
@@ -199,7 +199,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [PracticeAssessment], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, async (tx) => {
+      await write(ctx, { operation: "deletePracticeAssessment", recordType: "PracticeAssessment", recordId: id }, async (tx) => {
         const { count } = await tx.practiceAssessment.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("PracticeAssessment", id);
         await recordChange(tx, "PRACTICE_ASSESSMENT", id, "DELETED", { id });

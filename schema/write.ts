@@ -4,15 +4,41 @@ import { ConflictError, NotFoundError } from "./errors.js";
 
 type Tx = Prisma.TransactionClient;
 
+/** What the audit log records of a write; a create's record id is what its `run` returns. */
+export interface AuditedWrite {
+  operation: string;
+  recordType: string;
+  recordId?: number;
+  changes?: unknown;
+}
+
 /**
  * Runs one mutation's writes in one transaction: either all of it is committed, with its outbox
- * events, or nothing is. Database rule violations that slip past validation (a concurrent write
- * taking a unique value, a row deleted meanwhile) come back as typed errors, not crashes.
+ * events and its audit entry, or nothing is. Database rule violations that slip past validation
+ * (a concurrent write taking a unique value, a row deleted meanwhile) come back as typed errors,
+ * not crashes.
  */
-export async function write<T>(ctx: Context, run: (tx: Tx) => Promise<T>): Promise<T> {
+export async function write<T>(ctx: Context, audit: AuditedWrite, run: (tx: Tx) => Promise<T>): Promise<T> {
   let result: T;
   try {
-    result = await (ctx.prisma as PrismaClient).$transaction(run, { maxWait: 10_000, timeout: 30_000 });
+    result = await (ctx.prisma as PrismaClient).$transaction(
+      async (tx) => {
+        const value = await run(tx);
+        await tx.auditEntry.create({
+          data: {
+            tokenId: ctx.viewer.tokenId,
+            role: ctx.viewer.role,
+            operation: audit.operation,
+            recordType: audit.recordType,
+            recordId: audit.recordId ?? (typeof value === "number" ? value : null),
+            changes: audit.changes === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(audit.changes)) as Prisma.InputJsonValue),
+          },
+          select: { id: true },
+        });
+        return value;
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
   } catch (error) {
     throw translate(error);
   }

@@ -3,7 +3,7 @@ import type { Database } from "../../server/database.js";
 const TABLES = [
   "Territory", "Ecosystem", "Actor", "ActorTerritory", "Person", "Alliance", "AllianceMember", "Interaction",
   "InteractionParticipant", "NeedAssessment", "PracticeAssessment", "PracticeScore", "Evaluation",
-  "EvaluationLeverUse", "Funding", "OutboxEvent",
+  "EvaluationLeverUse", "Funding", "OutboxEvent", "AuditEntry", "ApiToken",
 ] as const;
 
 /**
