@@ -8,7 +8,7 @@ import { Territory } from "./territory.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
-import { recordId } from "./ids.js";
+import { recordId, safeRecordId } from "./ids.js";
 import { nameSchema, rnaSchema, sirenSchema, siretSchema, textSchema, urlSchema } from "./validation.js";
 import { requireAll, rereadQuery, write } from "./write.js";
 
@@ -45,9 +45,12 @@ export const Actor = builder.prismaNode("Actor", {
       query: () => ({ orderBy: { interaction: { date: "desc" } } }),
     }),
     contacts: t.relation("people", {
-      description: "The actor's contact people: personal data, for editors and admins only.",
-      authScopes: { personalData: true },
-      query: { orderBy: { id: "asc" } },
+      description: "The actor's contact people: personal data. Editors and admins see all; a catalyst sees its own and those of peers who consented to be shown.",
+      authScopes: { $any: { personalData: true, catalyst: true } },
+      query: (_args, ctx) => ({
+        where: ctx.viewer.role === "CATALYST" ? { OR: [{ consentToPeers: true }, { actorId: ctx.viewer.actorId ?? -1 }] } : {},
+        orderBy: { id: "asc" },
+      }),
     }),
     practiceAssessments: t.relation("practiceAssessments", { query: { orderBy: { date: "desc" } } }),
     fundingsReceived: t.relation("fundingsReceived", { query: { orderBy: { date: "desc" } } }),
@@ -167,7 +170,7 @@ builder.mutationFields((t) => ({
   }),
   updateActor: t.prismaField({
     type: "Actor",
-    authScopes: { editor: true },
+    authScopes: (_root, args) => ({ $any: { editor: true, catalystOf: safeRecordId(args.id) } }),
     errors: { types: MUTATION_ERRORS, dataField: { name: "actor" } },
     args: { id: t.arg.globalID({ for: [Actor], required: true }), input: t.arg({ type: UpdateActorInput, required: true }) },
     resolve: async (query, _root, args, ctx) => {

@@ -10,7 +10,7 @@ import { Territory } from "./territory.js";
 import { ImpactEnum, LeverEnum, MemberRoleEnum, ModalityEnum } from "./enums.js";
 import { ConflictError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
-import { recordId } from "./ids.js";
+import { recordId, safeRecordId } from "./ids.js";
 import { distinct, nameSchema, textSchema } from "./validation.js";
 import { requireAll, rereadQuery, write } from "./write.js";
 
@@ -196,7 +196,7 @@ builder.mutationFields((t) => ({
   }),
   updateAlliance: t.prismaField({
     type: "Alliance",
-    authScopes: { editor: true },
+    authScopes: (_root, args) => ({ $any: { editor: true, catalystMemberOf: safeRecordId(args.id) } }),
     errors: { types: MUTATION_ERRORS, dataField: { name: "alliance" } },
     args: { id: t.arg.globalID({ for: [Alliance], required: true }), input: t.arg({ type: UpdateAllianceInput, required: true }) },
     resolve: async (query, _root, args, ctx) => {

@@ -17,7 +17,7 @@ import { BaseError, ForbiddenError } from "./errors.js";
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { editor: boolean; admin: boolean; personalData: boolean };
+  AuthScopes: { editor: boolean; admin: boolean; personalData: boolean; catalyst: boolean; catalystOf: number; catalystMemberOf: number };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   Scalars: {
@@ -35,6 +35,13 @@ export const builder = new SchemaBuilder<{
       editor: ctx.viewer.role === "EDITOR" || ctx.viewer.role === "ADMIN",
       admin: ctx.viewer.role === "ADMIN",
       personalData: ctx.viewer.role === "EDITOR" || ctx.viewer.role === "ADMIN",
+      catalyst: ctx.viewer.role === "CATALYST",
+      // A catalyst speaks for one actor: it edits that actor and the alliances it belongs to.
+      catalystOf: (actorId) => ctx.viewer.role === "CATALYST" && ctx.viewer.actorId === actorId,
+      catalystMemberOf: async (allianceId) =>
+        ctx.viewer.role === "CATALYST" &&
+        ctx.viewer.actorId !== null &&
+        (await ctx.prisma.allianceMember.count({ where: { allianceId, actorId: ctx.viewer.actorId } })) > 0,
     }),
     unauthorizedError: () => new ForbiddenError(),
   },

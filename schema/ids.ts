@@ -11,3 +11,9 @@ export function recordId(globalId: { typename: string; id?: unknown }): number {
   if (!Number.isSafeInteger(id) || id <= 0 || String(id) !== raw) throw new NotFoundError(globalId.typename, raw);
   return id;
 }
+
+/** The record id for an authorisation check: -1 (no record) for an id that names none. */
+export function safeRecordId(globalId: { typename: string; id?: unknown }): number {
+  const id = Number(String(globalId.id));
+  return Number.isSafeInteger(id) && id > 0 ? id : -1;
+}

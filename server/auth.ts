@@ -14,9 +14,10 @@ export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-export async function createToken(prisma: PrismaClient, role: Role, label: string): Promise<{ id: number; token: string }> {
+export async function createToken(prisma: PrismaClient, role: Role, label: string, actorId: number | null = null): Promise<{ id: number; token: string }> {
+  if ((role === "CATALYST") !== (actorId !== null)) throw new Error("A CATALYST token, and only one, speaks for an actor (--actor <id>).");
   const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
-  const { id } = await prisma.apiToken.create({ data: { role, label, tokenHash: hashToken(token) }, select: { id: true } });
+  const { id } = await prisma.apiToken.create({ data: { role, label, actorId, tokenHash: hashToken(token) }, select: { id: true } });
   return { id, token };
 }
 
@@ -33,12 +34,12 @@ export async function authenticate(prisma: PrismaClient, authorization: string |
   if (!authorization) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   const row = match?.[1]
-    ? await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) }, select: { id: true, role: true, revokedAt: true } })
+    ? await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) }, select: { id: true, role: true, actorId: true, revokedAt: true } })
     : null;
   if (!row || row.revokedAt) {
     throw new GraphQLError("The API token is unknown or revoked.", {
       extensions: { code: "auth/invalid-token", http: { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="maillage"' } } },
     });
   }
-  return { role: row.role, tokenId: row.id };
+  return { role: row.role, tokenId: row.id, actorId: row.actorId };
 }

@@ -9,9 +9,11 @@ import type { QueryCount } from "./queryCounter.js";
 export interface Viewer {
   readonly role: Role | null;
   readonly tokenId: number | null;
+  /** The actor a catalyst's token speaks for. */
+  readonly actorId: number | null;
 }
 
-export const ANONYMOUS: Viewer = Object.freeze({ role: null, tokenId: null });
+export const ANONYMOUS: Viewer = Object.freeze({ role: null, tokenId: null, actorId: null });
 
 /**
  * Created fresh for every request: DataLoaders and auth-scope results are cached on it, so

@@ -10,7 +10,7 @@ afterAll(() => api?.close());
 const CONTACTS = `{ actors(first: 20, filter: { isCatalyst: true }) { nodes { name contacts { name email } } } }`;
 
 describe("personal data", () => {
-  it.each(["ANONYMOUS", "RESEARCHER", "CATALYST"] as const)("is refused to %s, field by field, with the code auth/forbidden", async (role) => {
+  it.each(["ANONYMOUS", "RESEARCHER"] as const)("is refused to %s, field by field, with the code auth/forbidden", async (role) => {
     const result = await api.gql(CONTACTS, {}, role);
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe("auth/forbidden");

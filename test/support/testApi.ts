@@ -40,7 +40,11 @@ export async function startTestApi(): Promise<TestApi> {
   const limits = { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 1_000_000, anonymousRequestsPerMinute: 1_000_000, requestTimeoutMs: 300_000 };
   const yoga = createServer({ db, graph, logger: createLogger("silent"), exposeQueryCount: true, limits });
   const tokens = new Map<Role, string>();
-  for (const role of ["CATALYST", "RESEARCHER", "EDITOR", "ADMIN"] as const) tokens.set(role, (await createToken(db.prisma, role, `test ${role}`)).token);
+  // The catalyst's token speaks for the first catalyst of the demo.
+  const catalyst = await db.prisma.actor.findFirst({ where: { isCatalyst: true }, orderBy: { id: "asc" }, select: { id: true } });
+  for (const role of ["CATALYST", "RESEARCHER", "EDITOR", "ADMIN"] as const) {
+    tokens.set(role, (await createToken(db.prisma, role, `test ${role}`, role === "CATALYST" ? catalyst!.id : null)).token);
+  }
   return {
     yoga,
     db,
