@@ -1,4 +1,5 @@
 import http from "node:http";
+import { fileURLToPath } from "node:url";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { ConfigError, limitsOf, loadConfig } from "./config.js";
 import { openDatabase } from "./database.js";
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const graph = new MemoryGraphEngine(db.prisma, logger);
   await graph.start();
   graph.follow(config.OUTBOX_POLL_MS);
-  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY });
+  const webDir = fileURLToPath(new URL("../web/dist", import.meta.url));
+  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, webDir });
   const server = http.createServer(yoga);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();

@@ -20,6 +20,7 @@ import { rateLimit } from "./plugins/rateLimit.js";
 import { requestLimits } from "./plugins/requestLimits.js";
 import { securityHeaders } from "./plugins/securityHeaders.js";
 import { statementCount } from "./plugins/statementCount.js";
+import { webApp } from "./plugins/webApp.js";
 
 export interface ServerDeps {
   db: Database;
@@ -33,6 +34,8 @@ export interface ServerDeps {
   corsOrigins?: string[];
   /** Trust X-Forwarded-For for the client address (behind a proxy). @default false */
   trustProxy?: boolean;
+  /** Serve the built map from this folder at "/"; tests leave it out. */
+  webDir?: string;
 }
 
 type ServerContext = { req?: IncomingMessage };
@@ -42,7 +45,7 @@ export type MaillageYoga = YogaServerInstance<ServerContext, Context>;
  * Builds the GraphQL server. It does not listen: server/index.ts does, and tests call
  * `yoga.fetch` directly.
  */
-export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false }: ServerDeps): MaillageYoga {
+export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false, webDir }: ServerDeps): MaillageYoga {
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -68,6 +71,7 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
     // By request stage: refuse early and cheaply (size, rate, CSRF, document shape), then run.
     plugins: [
       healthChecks(db),
+      ...(webDir ? [webApp({ dir: webDir })] : []),
       securityHeaders(),
       requestLimits(limits),
       rateLimit({ ...limits, trustProxy }),
