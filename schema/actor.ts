@@ -13,6 +13,8 @@ import { nameSchema, rnaSchema, sirenSchema, siretSchema, textSchema, urlSchema 
 import { requireAll, rereadQuery, write } from "./write.js";
 
 export const Actor = builder.prismaNode("Actor", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "An organisation taking part in local cooperation.",
   fields: (t) => ({

@@ -25,6 +25,8 @@ builder.prismaObject("AllianceMember", {
 });
 
 export const Alliance = builder.prismaNode("Alliance", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "A partnership between two or more actors, each with a role.",
   fields: (t) => ({

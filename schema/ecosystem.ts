@@ -16,6 +16,8 @@ const ProfileCountRef = builder.objectRef<ProfileCount>("ProfileCount").implemen
 const PROFILES = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"] as const;
 
 export const Ecosystem = builder.prismaNode("Ecosystem", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "The actors, alliances and interactions anchored in one territory accompanied by the programme.",
   fields: (t) => ({

@@ -14,6 +14,8 @@ builder.prismaObject("EvaluationLeverUse", {
 });
 
 export const Evaluation = builder.prismaNode("Evaluation", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "An evaluation of an accompaniment: the four result criteria and the use of the seven levers, each 0 to 4.",
   fields: (t) => ({

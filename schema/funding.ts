@@ -11,6 +11,8 @@ import { dateRangeSchema, euroSchema } from "./validation.js";
 import { rereadQuery, write } from "./write.js";
 
 export const Funding = builder.prismaNode("Funding", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "Money from one of the programme's funds, to an ecosystem, to an actor, or to an actor within an ecosystem.",
   fields: (t) => ({

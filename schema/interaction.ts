@@ -20,6 +20,8 @@ builder.prismaObject("InteractionParticipant", {
 });
 
 export const Interaction = builder.prismaNode("Interaction", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "A dated event between actors: a meeting, a joint project, an exchange of resources, a funding.",
   fields: (t) => ({

@@ -20,6 +20,8 @@ export const NeedLevelEnum = builder.enumType("NeedLevel", {
 const levelNames = new Map<number, string>(NEED_LEVELS.map((l) => [l.level, l.key]));
 
 export const NeedAssessment = builder.prismaNode("NeedAssessment", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "A territory's assessed need level: 1 ACCOMPANY, 2 CONSOLIDATE, 3 INVEST, 4 INVENT.",
   fields: (t) => ({

@@ -49,6 +49,8 @@ const PracticeScore = builder.prismaObject("PracticeScore", {
 });
 
 export const PracticeAssessment = builder.prismaNode("PracticeAssessment", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "An actor's self-assessment on the practice grid, each practice scored 0 to 4.",
   fields: (t) => ({

@@ -8,6 +8,8 @@ import { SizeSegmentEnum, TerritoryLevelEnum } from "./enums.js";
 import { nameSchema } from "./validation.js";
 
 export const Territory = builder.prismaNode("Territory", {
+  // A node refetched by an id whose record is gone answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "A place of shared life and governance: an official level (région, département, EPCI, commune) or a project territory grouping several.",
   fields: (t) => ({

@@ -110,6 +110,12 @@ describe("actors", () => {
     expect(result.extensions?.sqlStatements).toBeLessThanOrEqual(25);
   });
 
+  it("answers null for a well-formed id of a record that does not exist", async () => {
+    const ghost = Buffer.from("Actor:999999").toString("base64");
+    const result = await api.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: ghost });
+    expect(result).toEqual({ data: { node: null }, extensions: expect.anything() });
+  });
+
   it("refetches any record by its global id", async () => {
     const data = await count(`{ actors(first: 1) { nodes { id name } } }`);
     const [actor] = data.actors.nodes;
