@@ -22,6 +22,12 @@ const schema = z.object({
   /** Seed the demo programme into an empty database at startup. */
   SEED_ON_START: z.stringbool().default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the network lives: in this process, or in Neo4j (the default when NEO4J_URI is set). */
+  GRAPH_ENGINE: z.enum(["memory", "neo4j"]).optional(),
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, "must be a bolt:// or neo4j:// URI").optional(),
+  NEO4J_USERNAME: z.string().min(1).optional(),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().min(1).optional(),
   /** How often the graph engine looks for changes written by other instances, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   /** Limits on each request (server/limits.ts has what each bounds). */
@@ -46,7 +52,7 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string };
+export type Config = z.infer<typeof schema> & { dataDir: string; graphEngine: "memory" | "neo4j" };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -60,7 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  const graphEngine = parsed.data.GRAPH_ENGINE ?? (parsed.data.NEO4J_URI ? "neo4j" : "memory");
+  if (graphEngine === "neo4j" && !parsed.data.NEO4J_URI) throw new ConfigError("Invalid configuration:\n  NEO4J_URI: required when GRAPH_ENGINE=neo4j");
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR), graphEngine };
 }
 
 export function limitsOf(config: Config): Limits {

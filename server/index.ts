@@ -1,6 +1,9 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
+import { GraphUnavailableError } from "../graph/engines/neo4j/executor.js";
+import { Neo4jGraphEngine } from "../graph/engines/neo4j/neo4jEngine.js";
+import { NoProjectionError } from "../graph/engines/neo4j/projector.js";
 import { ConfigError, limitsOf, loadConfig } from "./config.js";
 import { openDatabase } from "./database.js";
 import { DataDirLockedError } from "./dataDirLock.js";
@@ -23,7 +26,13 @@ async function main(): Promise<void> {
     logger.info({ summary, ms: Math.round(performance.now() - seedStart) }, "empty database: seeded the demo programme");
   }
 
-  const graph = new MemoryGraphEngine(db.prisma, logger);
+  const graph =
+    config.graphEngine === "neo4j"
+      ? new Neo4jGraphEngine(db.prisma, {
+          connection: { uri: config.NEO4J_URI!, username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },
+          logger,
+        })
+      : new MemoryGraphEngine(db.prisma, logger);
   await graph.start();
   graph.follow(config.OUTBOX_POLL_MS);
   const webDir = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -56,7 +65,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Known start-up failures get one clear line; anything else its stack.
-  const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MigrationError;
+  const known =
+    error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof GraphUnavailableError || error instanceof NoProjectionError;
   console.error(known ? `maillage: ${(error as Error).message}` : error);
   process.exit(1);
 });

@@ -70,7 +70,7 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
     },
     // By request stage: refuse early and cheaply (size, rate, CSRF, document shape), then run.
     plugins: [
-      healthChecks(db),
+      healthChecks(db, graph),
       ...(webDir ? [webApp({ dir: webDir })] : []),
       securityHeaders(),
       requestLimits(limits),

@@ -28,7 +28,7 @@ describe.runIf(embedded)("the service as npm start runs it", () => {
   it("answers health, readiness and a first query", async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);
-    expect(await ready.json()).toEqual({ status: "ready", database: "ok" });
+    expect(await ready.json()).toEqual({ status: "ready", database: "ok", graph: { status: "ok", engine: "memory" } });
     const result = await (await query(server.url, "{ ecosystems { totalCount } }")).json();
     expect(result.data.ecosystems.totalCount).toBe(81);
     const graphiql = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });

@@ -15,7 +15,9 @@ export interface ChildServer {
 export async function startChildServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", ...env },
+    // The in-process engine unless a test asks otherwise: CI exports NEO4J_URI for the Neo4j
+    // suites, whose shared instance these servers must leave alone.
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", GRAPH_ENGINE: "memory", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -42,7 +44,7 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
 
 /** Runs the server command expecting it to fail at start-up; returns its exit code and output. */
 export async function runFailingStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT, env: { ...process.env, PORT: "0", ...env } });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT, env: { ...process.env, PORT: "0", GRAPH_ENGINE: "memory", ...env } });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

@@ -2,7 +2,8 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "../../../server/generated/prisma/client.js";
 import type { NetworkModel } from "../../model.js";
 import { loadNetworkModel } from "../../recordLoader.js";
-import { buildSnapshot, type NetworkSnapshot, type SnapshotOptions } from "../../snapshot.js";
+import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
+import { AnalyticsCache } from "../analyticsCache.js";
 import type { GraphEngine } from "../graphEngine.js";
 import { applyEvent } from "./applyEvent.js";
 
@@ -16,9 +17,7 @@ const BATCH = 1_000;
 export class MemoryGraphEngine implements GraphEngine {
   readonly name = "memory";
   private model: NetworkModel | null = null;
-  private snapshots = new Map<string, Promise<NetworkSnapshot>>();
-  private results = new Map<string, Promise<unknown>>();
-  private cacheVersion = -1n;
+  private readonly cache = new AnalyticsCache();
   private catchingUp: Promise<number> = Promise.resolve(0);
   private poller: NodeJS.Timeout | null = null;
 
@@ -64,29 +63,11 @@ export class MemoryGraphEngine implements GraphEngine {
   }
 
   async snapshot(options: SnapshotOptions = {}): Promise<NetworkSnapshot> {
-    const model = this.requireModel();
-    this.dropStale(model.version);
-    const key = snapshotKey(options);
-    let snapshot = this.snapshots.get(key);
-    if (!snapshot) {
-      snapshot = Promise.resolve().then(() => buildSnapshot(model, options));
-      this.snapshots.set(key, snapshot);
-    }
-    return snapshot;
+    return this.cache.snapshot(this.requireModel(), options);
   }
 
   async cached<T>(key: string, compute: (snapshot: NetworkSnapshot) => T | Promise<T>, options: SnapshotOptions = {}): Promise<T> {
-    const model = this.requireModel();
-    this.dropStale(model.version);
-    const fullKey = `${snapshotKey(options)}|${key}`;
-    let result = this.results.get(fullKey) as Promise<T> | undefined;
-    if (!result) {
-      result = this.snapshot(options).then(compute);
-      this.results.set(fullKey, result);
-      // A failed computation is not cached: the next request tries again.
-      result.catch(() => this.results.delete(fullKey));
-    }
-    return result;
+    return this.cache.cached(this.requireModel(), key, compute, options);
   }
 
   async close(): Promise<void> {
@@ -95,19 +76,8 @@ export class MemoryGraphEngine implements GraphEngine {
     await this.catchingUp.catch(() => 0);
   }
 
-  private dropStale(version: bigint): void {
-    if (version === this.cacheVersion) return;
-    this.snapshots.clear();
-    this.results.clear();
-    this.cacheVersion = version;
-  }
-
   private requireModel(): NetworkModel {
     if (!this.model) throw new Error("graph/memory: the engine has not been started");
     return this.model;
   }
-}
-
-function snapshotKey(options: SnapshotOptions): string {
-  return JSON.stringify({ asOf: options.asOf?.toISOString().slice(0, 10) ?? null, weights: options.weights ?? null });
 }
