@@ -2,11 +2,15 @@
 // graphology-metrics and, where Debian's python3-igraph / python3-networkx are installed, igraph
 // and NetworkX, on seeded territorial graphs, in one run; prints a table of medians and ratios.
 // --full adds the slowest cases (exact betweenness on 50,000 nodes, NetworkX on 5,000).
+// Betweenness also runs on a persistent pool of worker threads (one per core), started once.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { betweenness } from "../graph/algorithms/betweenness.js";
+import { createBetweennessPool } from "../graph/algorithms/betweennessParallel.js";
 import { sampledBetweenness } from "../graph/algorithms/betweennessSampled.js";
+import { DEFAULTS as SCALED, scaledBetweenness, scaledBetweennessParallel } from "../graph/algorithms/betweennessScaled.js";
 import { structuralHoles } from "../graph/algorithms/structuralHoles.js";
 import { benchMaturity } from "./maturity.js";
 import { hasPython, pythonPeer, toGraphology } from "./peers.js";
@@ -29,6 +33,22 @@ function row(graph: string, measure: string, implementation: string, seconds: nu
   return m;
 }
 
+/** Times a run that uses the pool, and how many cores the process kept busy meanwhile (fewer than the workers when the machine is shared). */
+async function timePool(repeats: number, run: () => Promise<unknown>): Promise<{ seconds: number[]; cores: string }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const seconds = await timeRuns(repeats, run);
+  const used = process.cpuUsage(cpu);
+  return { seconds, cores: `${((used.user + used.system) / 1000 / (performance.now() - start)).toFixed(2)} cores busy` };
+}
+
+// The pool starts once per process; its start is timed on its own, not in the rows that use it.
+const poolStart = performance.now();
+const pool = createBetweennessPool();
+await pool.ready();
+rows.push(["-", "worker pool start (once per process)", `maillage (${pool.size} workers)`, ((performance.now() - poolStart) / 1000).toFixed(3), "", ""]);
+const threads = `${pool.size} worker${pool.size === 1 ? "" : "s"}`;
+
 const sizes: [number, number, number][] = [
   [350, 1_500, 3],
   [5_000, 25_000, 3],
@@ -48,8 +68,16 @@ for (const [nodes, ties, repeats] of sizes) {
     const seconds = await timeRuns(repeats, () => (exact = betweenness(graph)));
     reference = row(name, "exact betweenness", "maillage (typed-array Brandes, 1 thread)", seconds);
     if (!large) row(name, "exact betweenness", "graphology-metrics 2.4", await timeRuns(repeats, () => betweennessCentrality(toGraphology(graph))), reference);
-    if (igraph) row(name, "exact betweenness", "igraph 0.10 (C)", pythonPeer(graph, "igraph-betweenness", repeats), reference);
+    const igraphSeconds = igraph ? row(name, "exact betweenness", "igraph 0.10 (C)", pythonPeer(graph, "igraph-betweenness", repeats), reference) : undefined;
     if (networkx && (nodes <= 350 || full)) row(name, "exact betweenness", "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", repeats), reference);
+    // The pool's first call on a graph also copies it to shared memory (and relabels it); the
+    // median of 3 leaves that out, the single 50,000-node run includes it.
+    let parallel: Float64Array | null = null;
+    const { seconds: seconds2, cores } = await timePool(repeats, async () => (parallel = await pool.betweenness(graph)));
+    const single = exact as Float64Array | null;
+    const agree = single && parallel ? Math.max(...Array.from(single, (x, v) => Math.abs(x - parallel![v]!))) : NaN;
+    const vsIgraph = igraphSeconds !== undefined ? `${(median(seconds2) / igraphSeconds).toFixed(2)} x igraph; ` : "";
+    row(name, "exact betweenness", `maillage (pool of ${threads})`, seconds2, reference, `${vsIgraph}${cores}; max |difference| ${agree.toExponential(1)}`);
   }
 
   // Sampled betweenness: quality against exact where exact is known, time everywhere.
@@ -61,6 +89,25 @@ for (const [nodes, ties, repeats] of sizes) {
       const ref = row(name, `sampled betweenness, k=${k}`, "maillage (uniform pivots)", seconds, undefined, quality);
       if (networkx && large && full && k === 256) row(name, `sampled betweenness, k=${k}`, "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", 1, k), ref);
     }
+    // Linear scaling (Geisberger, Sanders and Schultes 2008) at its default k, on one thread and on
+    // the pool: the same pivots for a seed, so the same estimate. Quality for the bench's seed and,
+    // since one seed can be lucky or not, the range over seeds 1-5.
+    const k = SCALED.k;
+    const measure = `sampled betweenness, k=${k}`;
+    let estimate: Float64Array | null = null;
+    const single = row(name, measure, "maillage (linear scaling, 1 thread)", await timeRuns(repeats, () => (estimate = scaledBetweenness(graph, { k, seed: 7 }).values)));
+    let quality = "";
+    if (exact && estimate) {
+      const exactValues: Float64Array = exact;
+      const others = await Promise.all([1, 2, 3, 4, 5].map(async (seed) => (await scaledBetweennessParallel(pool, graph, { k, seed })).values));
+      const rho = others.map((values) => spearman(exactValues, values));
+      const top = others.map((values) => topOverlap(exactValues, values, 20) * 100);
+      quality =
+        `Spearman ${spearman(exactValues, estimate).toFixed(4)}, top-20 ${(topOverlap(exactValues, estimate, 20) * 100).toFixed(0)}%` +
+        ` (seeds 1-5: ${Math.min(...rho).toFixed(4)}-${Math.max(...rho).toFixed(4)}, ${Math.min(...top)}-${Math.max(...top)}%)`;
+    }
+    const { seconds: onPool, cores } = await timePool(repeats, () => scaledBetweennessParallel(pool, graph, { k, seed: 7 }));
+    row(name, measure, `maillage (linear scaling, pool of ${threads})`, onPool, undefined, `${(median(onPool) / single).toFixed(2)} x 1 thread, ${cores}${quality ? "; " + quality : ""}`);
   }
 
   // Burt's constraint (and, in the same pass, effective size, efficiency and hierarchy).
@@ -72,10 +119,13 @@ console.error("maturity of the demo programme");
 const maturity = await benchMaturity();
 rows.push(["demo programme (81 ecosystems)", "maturity with evidence, warm snapshot", "maillage", maturity.toFixed(3), "", ""]);
 
+await pool.close();
+
 const header = ["graph (nodes / ties)", "measure", "implementation", "median s", "ratio to maillage", "note"];
 const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 const peers = `Peers found: igraph ${igraph ? "yes" : "no (apt-get install python3-igraph)"}, NetworkX ${networkx ? "yes" : "no (apt-get install python3-networkx)"}.`;
-const report = `# npm run bench${full ? " -- --full" : ""}, ${new Date().toISOString()}\n\n${table}\n\n${peers}\n`;
+const load = `Load average at the end (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.availableParallelism()} cores.`;
+const report = `# npm run bench${full ? " -- --full" : ""}, ${new Date().toISOString()}\n\n${table}\n\n${peers}\n${load}\n`;
 console.log(report);
 const out = path.resolve(import.meta.dirname, "results");
 fs.mkdirSync(out, { recursive: true });

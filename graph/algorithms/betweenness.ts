@@ -118,8 +118,12 @@ export function accumulateFromSource(graph: CsrGraph, source: number, scratch: B
   return reached;
 }
 
-/** Breadth-first search from s; returns the number of levels, with level L at order[levelStart[L] .. levelStart[L + 1]). */
-function forwardBfs(graph: CsrGraph, s: number, sc: BrandesScratch): number {
+/**
+ * Breadth-first search from s; returns the number of levels, with level L at order[levelStart[L] .. levelStart[L + 1]).
+ * Leaves depth, sigma and order filled in and coeff 0 on every reached node; the caller resets depth
+ * to -1 on order[0 .. levelStart[levels]) when done. Exported for kernel variants (graph/betweennessScaled).
+ */
+export function forwardBfs(graph: CsrGraph, s: number, sc: BrandesScratch): number {
   const { offsets, targets } = graph;
   const { order, depth, sigma, coeff, levelStart } = sc;
   order[0] = s;
@@ -200,9 +204,10 @@ function backwardLevels(
  * Dijkstra from s, step for step as NetworkX's _single_source_dijkstra_path_basic: entries ordered
  * by (distance, insertion), sigma[v] reset on a shorter path and completed from the entry's
  * predecessor when v is settled, equal paths (even to settled nodes) adding sigma. Returns the
- * number of nodes settled, in order.
+ * number of nodes settled, in order. The caller resets dist to Infinity and settled to 0 on
+ * order[0 .. reached) when done. Exported for kernel variants (graph/betweennessScaled).
  */
-function forwardDijkstra(graph: CsrGraph, s: number, sc: BrandesScratch): number {
+export function forwardDijkstra(graph: CsrGraph, s: number, sc: BrandesScratch): number {
   const { offsets, targets, weights } = graph;
   const { order, dist, sigma, delta, settled, heap, entryDist, entryPred, entryNode } = sc;
   sigma[s] = 1;
