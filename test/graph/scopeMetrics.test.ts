@@ -8,34 +8,11 @@ import { eiIndex } from "../../graph/algorithms/eiIndex.js";
 import { coreNumbers } from "../../graph/algorithms/kCore.js";
 import { mulberry32 } from "../../graph/algorithms/random.js";
 import { structuralHoles } from "../../graph/algorithms/structuralHoles.js";
-import { csrFromTies } from "../../graph/csr.js";
 import { computeScopeMetrics, lengthsFromStrengths, sampledCrossGroup } from "../../graph/ecosystem/scopeMetrics.js";
 import type { NetworkSnapshot } from "../../graph/snapshot.js";
 import { inducedSubgraph } from "../../graph/subgraph.js";
 import { closeArrays, fixtureGraphs } from "../support/fixtureGraphs.js";
-
-/** A hand-made snapshot: what the scope metrics read (graph, profiles, ecosystems), the rest empty. */
-function snapshotOf(n: number, ties: [number, number, number?][], profile: number[], ecosystem: number[]): NetworkSnapshot {
-  const graph = csrFromTies(n, ties.map(([source, target, weight = 1]) => ({ source, target, weight })));
-  return {
-    version: 1n,
-    today: 0,
-    graph,
-    actorIds: Int32Array.from({ length: n }, (_, v) => v + 1),
-    indexOfActor: new Map(Array.from({ length: n }, (_, v) => [v + 1, v])),
-    profile: Int32Array.from(profile),
-    catalyst: new Uint8Array(n),
-    ecosystem: Int32Array.from(ecosystem),
-    region: new Int32Array(n).fill(-1),
-    territoryGroup: Int32Array.from(ecosystem, (e) => e + 1),
-    names: Array.from({ length: n }, (_, v) => `A${v + 1}`),
-    kind: Array.from({ length: n }, () => "COMPANY" as const),
-    practiceMean: new Float64Array(n).fill(Number.NaN),
-    practiceScores: new Float64Array(0),
-    allianceMembers: new Map(),
-    ties: [],
-  };
-}
+import { snapshotOf } from "../support/handmadeSnapshot.js";
 
 const territorial = fixtureGraphs.find((f) => f.name === "territorial-150")!;
 const demo = snapshotOf(territorial.nodeCount, territorial.edges, territorial.profile, territorial.territory);
