@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRejected, globalId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
+import { mutationDocuments } from "../support/mutationDocuments.js";
 
 let api: TestApi;
 let actors: string[];
@@ -12,23 +13,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const ALLIANCE = `id name purpose modalities levers impacts startDate endDate confirmed declaredBy { id } members { role confirmedAt actor { id } }`;
-const CREATE = `mutation ($input: CreateAllianceInput!) {
-  createAlliance(input: $input) {
-    __typename
-    ... on CreateAllianceSuccess { alliance { ${ALLIANCE} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateAllianceInput!) {
-  updateAlliance(id: $id, input: $input) {
-    __typename
-    ... on UpdateAllianceSuccess { alliance { ${ALLIANCE} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const DELETE = `mutation ($id: ID!) { deleteAlliance(id: $id) { __typename ... on DeleteAllianceSuccess { deletedId } ... on Error { message code } } }`;
+const { CREATE, UPDATE, DELETE } = mutationDocuments("Alliance", ALLIANCE);
 
 const valid = () => ({
   name: "Pôle de coopération",

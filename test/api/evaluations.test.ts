@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/generated/prisma/enums.js";
 import { expectRejected as rejected, globalId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
+import { mutationDocuments } from "../support/mutationDocuments.js";
 
 let api: TestApi;
 let ecosystems: string[];
@@ -16,23 +17,7 @@ const EVALUATION = `id phase date impact reproducibility promotion appetence sou
 const LIST = `query ($filter: EvaluationFilter) {
   evaluations(filter: $filter, first: 500) { totalCount nodes { id phase date ecosystem { id } } }
 }`;
-const CREATE = `mutation ($input: CreateEvaluationInput!) {
-  createEvaluation(input: $input) {
-    __typename
-    ... on CreateEvaluationSuccess { evaluation { ${EVALUATION} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateEvaluationInput!) {
-  updateEvaluation(id: $id, input: $input) {
-    __typename
-    ... on UpdateEvaluationSuccess { evaluation { ${EVALUATION} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const DELETE = `mutation ($id: ID!) { deleteEvaluation(id: $id) { __typename ... on DeleteEvaluationSuccess { deletedId } ... on Error { message code } } }`;
+const { CREATE, UPDATE, DELETE } = mutationDocuments("Evaluation", EVALUATION);
 
 interface Listed {
   id: string;

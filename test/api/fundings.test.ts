@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/generated/prisma/enums.js";
 import { expectRejected as rejected, globalId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
+import { mutationDocuments } from "../support/mutationDocuments.js";
 
 let api: TestApi;
 let ecosystems: string[];
@@ -20,24 +21,7 @@ const FUNDING = `id fund amountEuros date source ecosystem { id } recipient { id
 const LIST = `query ($filter: FundingFilter) {
   fundings(filter: $filter, first: 500) { totalCount nodes { id fund amountEuros date ecosystem { id } recipient { id } } }
 }`;
-const CREATE = `mutation ($input: CreateFundingInput!) {
-  createFunding(input: $input) {
-    __typename
-    ... on CreateFundingSuccess { funding { ${FUNDING} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateFundingInput!) {
-  updateFunding(id: $id, input: $input) {
-    __typename
-    ... on UpdateFundingSuccess { funding { ${FUNDING} } }
-    ... on Error { message code }
-    ... on InvalidInputError { path }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const DELETE = `mutation ($id: ID!) { deleteFunding(id: $id) { __typename ... on DeleteFundingSuccess { deletedId } ... on Error { message code } } }`;
+const { CREATE, UPDATE, DELETE } = mutationDocuments("Funding", FUNDING);
 
 interface Listed {
   id: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRejected, globalId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
+import { mutationDocuments } from "../support/mutationDocuments.js";
 
 let api: TestApi;
 let actors: string[];
@@ -14,24 +15,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const INTERACTION = `id kind date intensity amountEuros description alliance { id } participants { id }`;
-const CREATE = `mutation ($input: CreateInteractionInput!) {
-  createInteraction(input: $input) {
-    __typename
-    ... on CreateInteractionSuccess { interaction { ${INTERACTION} } }
-    ... on Error { message code }
-    ... on InvalidInputError { path }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateInteractionInput!) {
-  updateInteraction(id: $id, input: $input) {
-    __typename
-    ... on UpdateInteractionSuccess { interaction { ${INTERACTION} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const DELETE = `mutation ($id: ID!) { deleteInteraction(id: $id) { __typename ... on DeleteInteractionSuccess { deletedId } ... on Error { message code } } }`;
+const { CREATE, UPDATE, DELETE } = mutationDocuments("Interaction", INTERACTION);
 
 describe("interaction mutations", () => {
   it("creates, updates and deletes an interaction, each change in the outbox", async () => {

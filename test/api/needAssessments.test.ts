@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/generated/prisma/enums.js";
 import { expectRejected as rejected, globalId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
+import { mutationDocuments } from "../support/mutationDocuments.js";
 
 let api: TestApi;
 let territories: string[];
@@ -16,23 +17,7 @@ const NEED = `id date level levelName assessedBy notes source territory { id }`;
 const LIST = `query ($filter: NeedAssessmentFilter) {
   needAssessments(filter: $filter, first: 500) { totalCount nodes { id date level territory { id region { id } } } }
 }`;
-const CREATE = `mutation ($input: CreateNeedAssessmentInput!) {
-  createNeedAssessment(input: $input) {
-    __typename
-    ... on CreateNeedAssessmentSuccess { needAssessment { ${NEED} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateNeedAssessmentInput!) {
-  updateNeedAssessment(id: $id, input: $input) {
-    __typename
-    ... on UpdateNeedAssessmentSuccess { needAssessment { ${NEED} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const DELETE = `mutation ($id: ID!) { deleteNeedAssessment(id: $id) { __typename ... on DeleteNeedAssessmentSuccess { deletedId } ... on Error { message code } } }`;
+const { CREATE, UPDATE, DELETE } = mutationDocuments("NeedAssessment", NEED);
 
 interface Listed {
   id: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/generated/prisma/enums.js";
 import { expectRejected as rejected, globalId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
+import { mutationDocuments } from "../support/mutationDocuments.js";
 
 let api: TestApi;
 let actors: string[];
@@ -18,23 +19,7 @@ const LIST = `query ($filter: PracticeAssessmentFilter, $after: String) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id date actor { id isCatalyst } }
   }
 }`;
-const CREATE = `mutation ($input: CreatePracticeAssessmentInput!) {
-  createPracticeAssessment(input: $input) {
-    __typename
-    ... on CreatePracticeAssessmentSuccess { practiceAssessment { ${ASSESSMENT} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const UPDATE = `mutation ($id: ID!, $input: UpdatePracticeAssessmentInput!) {
-  updatePracticeAssessment(id: $id, input: $input) {
-    __typename
-    ... on UpdatePracticeAssessmentSuccess { practiceAssessment { ${ASSESSMENT} } }
-    ... on Error { message code }
-    ... on InputValidationError { issues { path message } }
-  }
-}`;
-const DELETE = `mutation ($id: ID!) { deletePracticeAssessment(id: $id) { __typename ... on DeletePracticeAssessmentSuccess { deletedId } ... on Error { message code } } }`;
+const { CREATE, UPDATE, DELETE } = mutationDocuments("PracticeAssessment", ASSESSMENT);
 
 interface Listed {
   id: string;
