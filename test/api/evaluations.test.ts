@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/generated/prisma/enums.js";
-import { expectRejected as rejected, globalId } from "../support/rejected.js";
+import { expectRejected as rejected, globalId, byDateThenId, recordNumber } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 import { mutationDocuments } from "../support/mutationDocuments.js";
 
@@ -35,9 +35,6 @@ async function list(filter?: Record<string, unknown>): Promise<{ totalCount: num
   return result.data.evaluations;
 }
 
-const recordNumber = (id: string) => Number(Buffer.from(id, "base64").toString().split(":")[1]);
-const byDateThenId = (a: { id: string; date: string }, b: { id: string; date: string }) =>
-  a.date.localeCompare(b.date) || recordNumber(a.id) - recordNumber(b.id);
 
 const valid = () => ({
   ecosystem: ecosystems[0],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/generated/prisma/enums.js";
-import { expectRejected as rejected, globalId } from "../support/rejected.js";
+import { expectRejected as rejected, globalId, byDateThenId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 import { mutationDocuments } from "../support/mutationDocuments.js";
 
@@ -35,9 +35,6 @@ async function list(filter?: Record<string, unknown>): Promise<{ totalCount: num
   return result.data.needAssessments;
 }
 
-const recordNumber = (id: string) => Number(Buffer.from(id, "base64").toString().split(":")[1]);
-const byDateThenId = (a: { id: string; date: string }, b: { id: string; date: string }) =>
-  a.date.localeCompare(b.date) || recordNumber(a.id) - recordNumber(b.id);
 
 const valid = () => ({ territory: territories[0], date: "2025-04-15", level: 2, assessedBy: "Équipe test" });
 

@@ -24,3 +24,10 @@ export async function expectRejected(
 }
 
 export const globalId = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+/** The record id inside a global id. */
+export const recordNumber = (id: string) => Number(Buffer.from(id, "base64").toString().split(":")[1]);
+
+/** The order every dated list is served in: by date, ties broken by record id. */
+export const byDateThenId = (a: { id: string; date: string }, b: { id: string; date: string }) =>
+  a.date.localeCompare(b.date) || recordNumber(a.id) - recordNumber(b.id);
