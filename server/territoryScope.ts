@@ -13,11 +13,6 @@ export function territoryUnder(prefixes: string[]): Prisma.TerritoryWhereInput {
   return { OR: prefixes.map((prefix) => ({ path: { startsWith: prefix } })) };
 }
 
-/** Builds the materialised path of a new territory under `parent`. */
-export function childPath(parent: { path: string } | null, id: number): string {
-  return `${parent?.path ?? "/"}${id}/`;
-}
-
 /** The path prefix of a région given its INSEE code, or null when there is no such région. */
 export async function regionPrefix(prisma: PrismaClient, regionCode: string): Promise<string | null> {
   const region = await prisma.territory.findUnique({ where: { level_code: { level: "REGION", code: regionCode } }, select: { path: true } });

@@ -1,4 +1,4 @@
-import { ALLIANCE_BIT, type TieFeatures } from "../tieFeatures.js";
+import type { TieFeatures } from "../tieFeatures.js";
 import { popcount } from "../bits.js";
 
 /**
@@ -113,8 +113,4 @@ export const MIN_STRENGTH = 0.01;
 export function tieStrength(tie: TieFeatures, context: Omit<TieContext, "structural">, weights: InteractionValueWeights = DEFAULT_VALUE_WEIGHTS): number {
   const { value } = tieValue(tie, { ...context, structural: 0 }, { ...weights, structural: 0 });
   return Math.max(MIN_STRENGTH, value);
-}
-
-export function isAllianceTie(tie: TieFeatures): boolean {
-  return (tie.kinds & ALLIANCE_BIT) !== 0;
 }
