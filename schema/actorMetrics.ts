@@ -1,7 +1,8 @@
 import { BROKERAGE_ROLES, type BrokerageRole } from "../graph/algorithms/brokerage.js";
 import { BRIDGE_COMPONENT_KEYS, BRIDGE_COMPONENTS, type BridgeComponentKey } from "../graph/ecosystem/bridgeModel.js";
 import { bridgeBreakdown, bridgeScores, piecesAfterRemoval, type BridgeContribution, type BridgeScores } from "../graph/ecosystem/bridges.js";
-import { computeScopeMetrics, type BetweennessMethod, type ScopeMetrics } from "../graph/ecosystem/scopeMetrics.js";
+import { sharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
+import { computeScopeMetricsOnPool, type BetweennessMethod, type ScopeMetrics } from "../graph/ecosystem/scopeMetrics.js";
 import { NATIONAL, scopeKey, type Scope } from "../graph/scope.js";
 import type { NetworkSnapshot } from "../graph/snapshot.js";
 import type { Context } from "../server/context.js";
@@ -19,8 +20,9 @@ export interface ScopeAnalytics {
 }
 
 export function scopeAnalytics(ctx: Context, scope: Scope): Promise<ScopeAnalytics> {
-  return ctx.graph.cached(`scope-metrics:${scopeKey(scope)}`, (snapshot) => {
-    const metrics = computeScopeMetrics(snapshot, scope);
+  return ctx.graph.cached(`scope-metrics:${scopeKey(scope)}`, async (snapshot) => {
+    // Large scopes (the national one) search on worker threads: the server keeps answering meanwhile.
+    const metrics = await computeScopeMetricsOnPool(sharedBetweennessPool(), snapshot, scope);
     return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: computedOn(snapshot) };
   });
 }

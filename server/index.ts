@@ -1,5 +1,6 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
+import { closeSharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { GraphUnavailableError } from "../graph/engines/neo4j/executor.js";
 import { Neo4jGraphEngine } from "../graph/engines/neo4j/neo4jEngine.js";
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(timer);
     await graph.close();
+    await closeSharedBetweennessPool();
     await db.close();
     logger.info("stopped cleanly");
     process.exit(0);

@@ -36,7 +36,7 @@ import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CsrGraph } from "../csr.js";
-import { checkGraph, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "./betweenness.js";
+import { checkGraph, checkGroups, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "./betweenness.js";
 
 const MODULE = "graph/betweennessParallel";
 
@@ -59,11 +59,18 @@ export interface DependencyTask {
   weighted: boolean;
   /** Source nodes, in the caller's labels; null for every node. */
   sources: ArrayLike<number> | null;
+  /**
+   * Brandes kernel only: one group label per node, and only targets in another group than the
+   * source count (graph/betweenness's cross-group variant). @default null
+   */
+  groups?: ArrayLike<number> | null;
 }
 
 export interface BetweennessPool {
   readonly size: number;
   readonly closed: boolean;
+  /** A worker failed or exited: every later call is refused, and the pool should be replaced. */
+  readonly broken: boolean;
   /** Resolves once every worker has loaded its code (some 250-350 ms here, once: tsx compiles the sources). */
   ready(): Promise<void>;
   /** As graph/betweenness's `betweenness`, computed on the pool. */
@@ -91,6 +98,8 @@ export interface WorkerTask {
   weighted: boolean;
   /** Sources in the shared graph's labels; null for 0 .. total-1. */
   sources: Int32Array | null;
+  /** Group labels indexed by the shared graph's labels (cross-group variant); null for plain dependencies. */
+  groups: Int32Array | null;
   total: number;
   chunkCount: number;
   counter: Int32Array;
@@ -287,10 +296,12 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
   };
 
   const sumDependencies = async (graph: CsrGraph, task: DependencyTask): Promise<Float64Array> => {
-    const { kernel, weighted, sources } = task ?? {};
+    const { kernel, weighted, sources, groups = null } = task ?? {};
     if (kernel !== "brandes" && kernel !== "linear") throw new Error(`${MODULE}: unknown kernel ${String(kernel)}`);
     checkGraph(MODULE, graph, weighted === true);
     const n = graph.nodeCount;
+    if (groups !== null && kernel !== "brandes") throw new Error(`${MODULE}: groups apply to the brandes kernel only`);
+    const labels = groups === null ? null : checkGroups(MODULE, graph, groups);
     let given: Int32Array | null = null;
     if (sources !== null && sources !== undefined) {
       given = Int32Array.from(sources);
@@ -308,10 +319,15 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
         shiftedSources = sharedInt32(total);
         for (let j = 0; j < total; j += 1) shiftedSources[j] = newLabel === null ? given[j]! : newLabel[given[j]!]!;
       }
+      let shiftedGroups: Int32Array | null = null;
+      if (labels !== null) {
+        shiftedGroups = sharedInt32(n);
+        for (let v = 0; v < n; v += 1) shiftedGroups[newLabel === null ? v : newLabel[v]!] = labels[v]!;
+      }
       const chunkCount = Math.max(1, Math.min(total, MAX_CHUNKS, Math.floor(MAX_BLOCK / n)));
       const out = sharedFloat64(chunkCount * n);
       const counter = sharedInt32(1);
-      await dispatch({ graph: shared, kernel, weighted: weighted === true, sources: shiftedSources, total, chunkCount, counter, out });
+      await dispatch({ graph: shared, kernel, weighted: weighted === true, sources: shiftedSources, groups: shiftedGroups, total, chunkCount, counter, out });
       const sums = new Float64Array(n);
       for (let chunk = 0; chunk < chunkCount; chunk += 1) {
         const row = out.subarray(chunk * n, (chunk + 1) * n);
@@ -327,6 +343,9 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
     size: requested,
     get closed() {
       return closed;
+    },
+    get broken() {
+      return broken !== null;
     },
     async ready() {
       check();

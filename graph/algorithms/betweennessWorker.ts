@@ -38,8 +38,8 @@ function prepare(task: WorkerTask): { graph: CsrGraph; scratch: BrandesScratch }
 function run(task: WorkerTask): void {
   const { graph, scratch } = prepare(task);
   const n = graph.nodeCount;
-  const { sources, total, chunkCount, counter, out, kernel, weighted } = task;
-  const variant = { weighted, groups: null };
+  const { sources, groups, total, chunkCount, counter, out, kernel, weighted } = task;
+  const variant = { weighted, groups };
   for (;;) {
     const chunk = Atomics.add(counter, 0, 1);
     if (chunk >= chunkCount) break;

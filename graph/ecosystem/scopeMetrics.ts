@@ -31,9 +31,18 @@
  * unweighted betweenness of one actor (0.085 for k = 256 at 95%); the weighted and cross-group
  * estimates use the same pivots but their bounds are wider (cross-group ones divide by fewer pairs)
  * and are not stated.
+ *
+ * Off the main thread. `computeScopeMetricsOnPool` runs the four betweenness passes (all but a
+ * fraction of the cost: about 7 s of the 7.6 s of the demo's national scope) on a worker pool
+ * (graph/algorithms/betweennessParallel), so a server keeps answering meanwhile; the cheap
+ * measures run on the calling thread while the workers search, with a turn of the event loop
+ * between each. Scopes below `poolFrom` actors (every ecosystem) stay on the calling thread, where
+ * they take milliseconds and would only wait in the pool's queue. Same sources, same formulas:
+ * the pool's sums equal the single-thread ones up to rounding (the summation order differs).
  */
-import { accumulateFromSource, betweenness, createScratch, crossGroupBetweenness } from "../algorithms/betweenness.js";
-import { sampledBetweenness } from "../algorithms/betweennessSampled.js";
+import { accumulateFromSource, betweenness, createScratch, crossGroupBetweenness, nodeScale } from "../algorithms/betweenness.js";
+import type { BetweennessPool } from "../algorithms/betweennessParallel.js";
+import { drawPivots, hoeffdingError, sampledBetweenness } from "../algorithms/betweennessSampled.js";
 import { brokerage, type RoleValues } from "../algorithms/brokerage.js";
 import { louvain } from "../algorithms/communities.js";
 import { connectedComponents, cutElements, removalImpacts, type Components } from "../algorithms/components.js";
@@ -55,9 +64,11 @@ export interface ScopeMetricsOptions {
   seed?: number;
   /** Probability with which the stated error bound holds. @default 0.95 */
   confidence?: number;
+  /** computeScopeMetricsOnPool: scopes of at least this many actors use the pool. @default 500 */
+  poolFrom?: number;
 }
 
-export const SCOPE_METRICS_DEFAULTS: Readonly<Required<ScopeMetricsOptions>> = Object.freeze({ exactUpTo: 5000, pivots: 256, seed: 1, confidence: 0.95 });
+export const SCOPE_METRICS_DEFAULTS: Readonly<Required<ScopeMetricsOptions>> = Object.freeze({ exactUpTo: 5000, pivots: 256, seed: 1, confidence: 0.95, poolFrom: 500 });
 
 export interface BetweennessMethod {
   method: "exact" | "sampled";
@@ -182,40 +193,115 @@ export function sampledCrossGroup(graph: CsrGraph, groups: Int32Array, pivots: I
   const sums = new Float64Array(n);
   const scratch = createScratch(graph, { weighted: false });
   for (const s of pivots) accumulateFromSource(graph, s, scratch, { nodes: sums, ties: null }, { weighted: false, groups });
+  return normalizeCrossGroup(sums, groups, pivots.length === 0 ? 0 : n / pivots.length);
+}
+
+/**
+ * Cross-group sums over ordered pairs, times `scale` (n / k for k pivots, 1 when every node was a
+ * source), normalized as crossGroupBetweenness does: halved, over the cross-group pairs without v.
+ */
+function normalizeCrossGroup(sums: Float64Array, groups: Int32Array, scale: number): Float64Array {
+  const n = sums.length;
   const sizes = new Map<number, number>();
   for (const label of groups) sizes.set(label, (sizes.get(label) ?? 0) + 1);
   let samePairs = 0;
   for (const size of sizes.values()) samePairs += (size * (size - 1)) / 2;
   const crossPairs = (n * (n - 1)) / 2 - samePairs;
-  const scale = pivots.length === 0 ? 0 : n / pivots.length;
   return sums.map((sum, v) => {
     const pairsWithoutV = crossPairs - (n - sizes.get(groups[v]!)!);
     return pairsWithoutV > 0 ? (0.5 * scale * sum) / pairsWithoutV : 0;
   });
 }
 
-/** The metrics of every actor of `scope`, in scopedSubgraph order. Pure: same snapshot, same answer. */
-export function computeScopeMetrics(snapshot: NetworkSnapshot, scope: Scope, options: ScopeMetricsOptions = {}): ScopeMetrics {
-  const resolved = resolve(options);
-  const { graph, nodes, parentTie } = scopedSubgraph(snapshot, scope);
+/**
+ * allBetweenness's four passes on a worker pool: the same sources (every actor, or the same seeded
+ * pivots), the same scaling.
+ */
+async function allBetweennessOnPool(
+  pool: BetweennessPool,
+  graph: CsrGraph,
+  profiles: Int32Array,
+  territories: Int32Array | null,
+  options: Required<ScopeMetricsOptions>,
+): Promise<BetweennessSet> {
   const n = graph.nodeCount;
-  const national = scope.kind === "national";
+  const exact = n <= options.exactUpTo || options.pivots >= n;
+  const sources = exact ? null : drawPivots(n, options.pivots, mulberry32(options.seed));
+  const k = sources === null ? n : sources.length;
+  const sum = (g: CsrGraph, weighted: boolean, groups: Int32Array | null) => pool.sumDependencies(g, { kernel: "brandes", weighted, sources, groups });
+  // Queued together, run one after the other on every worker.
+  const [plain, weighted, crossProfile, crossTerritory] = await Promise.all([
+    sum(graph, false, null),
+    sum(lengthsFromStrengths(graph), true, null),
+    sum(graph, false, profiles),
+    territories === null ? null : sum(graph, false, territories),
+  ]);
+  const scale = (nodeScale(n, true) * n) / k;
+  const crossScale = n / k;
+  const bound = exact ? { perNode: 0, allNodes: 0 } : hoeffdingError(n, k, options.confidence, true);
+  return {
+    betweenness: plain.map((x) => x * scale),
+    weightedBetweenness: weighted.map((x) => x * scale),
+    crossProfileBetweenness: normalizeCrossGroup(crossProfile, profiles, crossScale),
+    crossTerritoryBetweenness: crossTerritory && normalizeCrossGroup(crossTerritory, territories!, crossScale),
+    algorithm: {
+      method: exact ? "exact" : "sampled",
+      sources: k,
+      seed: exact ? null : options.seed,
+      confidence: options.confidence,
+      errorBound: bound.perNode,
+      errorBoundAllNodes: bound.allNodes,
+      exactUpTo: options.exactUpTo,
+    },
+  };
+}
+
+/** A scope's network and labels, as every part of the computation reads them. */
+interface ScopeInput {
+  scope: Scope;
+  graph: CsrGraph;
+  nodes: Int32Array;
+  parentTie: Int32Array;
+  national: boolean;
+  profiles: Int32Array;
+  territories: Int32Array;
+}
+
+function scopeInput(snapshot: NetworkSnapshot, scope: Scope): ScopeInput {
+  const { graph, nodes, parentTie } = scopedSubgraph(snapshot, scope);
   const profiles = Int32Array.from(nodes, (v) => snapshot.profile[v]!);
   const territories = Int32Array.from(nodes, (v) => snapshot.territoryGroup[v]!);
+  return { scope, graph, nodes, parentTie, national: scope.kind === "national", profiles, territories };
+}
 
+/** Every measure but betweenness. */
+type OtherMeasures = Omit<ScopeMetrics, keyof BetweennessSet>;
+
+/**
+ * Every measure but betweenness, as a generator that yields between steps (each at most some
+ * 150 ms on the demo's national network), so an async caller can let the event loop turn there.
+ */
+function* otherMeasures(input: ScopeInput, seed: number): Generator<void, OtherMeasures, void> {
+  const { scope, graph, nodes, parentTie, national, profiles, territories } = input;
+  const n = graph.nodeCount;
   const degree = new Int32Array(n);
   const strength = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
     degree[i] = graph.offsets[i + 1]! - graph.offsets[i]!;
     for (let s = graph.offsets[i]!; s < graph.offsets[i + 1]!; s += 1) strength[i]! += graph.weights[s]!;
   }
-  const between = allBetweenness(graph, profiles, national ? territories : null, resolved);
-  const brokerageGroups: Grouping = national ? "territory" : "profile";
   const roles = brokerage(graph, national ? territories : profiles);
+  yield;
   const holes = structuralHoles(graph);
+  yield;
   const cuts = cutElements(graph);
   const impacts = removalImpacts(graph);
-  const found = louvain(graph, { rng: mulberry32(resolved.seed) });
+  yield;
+  const found = louvain(graph, { rng: mulberry32(seed) });
+  yield;
+  const ei = eiIndex(graph, profiles).actor.index;
+  const cores = coreNumbers(graph);
+  const components = connectedComponents(graph);
   return {
     scope,
     graph,
@@ -224,21 +310,57 @@ export function computeScopeMetrics(snapshot: NetworkSnapshot, scope: Scope, opt
     localOf: new Map(Array.from(nodes, (v, i) => [v, i])),
     degree,
     strength,
-    ...between,
-    brokerageGroups,
+    brokerageGroups: national ? "territory" : "profile",
     brokerage: { raw: roles.raw, z: roles.z },
     constraint: holes.constraint,
     effectiveSize: holes.effectiveSize,
     efficiency: holes.efficiency,
     hierarchy: holes.hierarchy,
-    eiIndex: eiIndex(graph, profiles).actor.index,
-    coreNumber: coreNumbers(graph),
+    eiIndex: ei,
+    coreNumber: cores,
     isArticulationPoint: cuts.isArticulationPoint,
     bridges: cuts.bridges,
     componentsAfter: impacts.componentsAfter,
     disconnectedShare: impacts.disconnectedShare,
-    components: connectedComponents(graph),
+    components,
     community: found.communityOf,
-    communities: { count: found.count, modularity: found.modularity, seed: resolved.seed },
+    communities: { count: found.count, modularity: found.modularity, seed },
   };
+}
+
+/** The metrics of every actor of `scope`, in scopedSubgraph order, on the calling thread. Pure: same snapshot, same answer. */
+export function computeScopeMetrics(snapshot: NetworkSnapshot, scope: Scope, options: ScopeMetricsOptions = {}): ScopeMetrics {
+  return computeOnThread(scopeInput(snapshot, scope), resolve(options));
+}
+
+function computeOnThread(input: ScopeInput, resolved: Required<ScopeMetricsOptions>): ScopeMetrics {
+  const between = allBetweenness(input.graph, input.profiles, input.national ? input.territories : null, resolved);
+  const steps = otherMeasures(input, resolved.seed);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return { ...step.value, ...between };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The same metrics, with betweenness computed on `pool` for scopes of at least `poolFrom` actors
+ * while the other measures run here, the event loop turning between them. Equal to
+ * computeScopeMetrics up to rounding; below `poolFrom` (or with no pool), exactly it.
+ */
+export async function computeScopeMetricsOnPool(pool: BetweennessPool | null, snapshot: NetworkSnapshot, scope: Scope, options: ScopeMetricsOptions = {}): Promise<ScopeMetrics> {
+  const resolved = resolve(options);
+  const input = scopeInput(snapshot, scope);
+  if (pool === null || input.graph.nodeCount < resolved.poolFrom) return computeOnThread(input, resolved);
+  const pending = allBetweennessOnPool(pool, input.graph, input.profiles, input.national ? input.territories : null, resolved);
+  // Should a measure below throw, the pool's answer is still awaited by nobody: keep it from
+  // surfacing as an unhandled rejection.
+  pending.catch(() => undefined);
+  const steps = otherMeasures(input, resolved.seed);
+  let step = steps.next();
+  while (!step.done) {
+    await nextTurn();
+    step = steps.next();
+  }
+  return { ...step.value, ...(await pending) };
 }

@@ -45,6 +45,22 @@ describe("graph/betweennessParallel", () => {
     expect(await pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: [] })).toEqual(new Float64Array(150));
   });
 
+  it("sums cross-group dependencies when given group labels, in the caller's labels", async () => {
+    const fixture = fixtureGraphs.find((f) => f.name === "territorial-150")!;
+    const graph = csrOf(fixture);
+    const groups = Int32Array.from(fixture.territory);
+    for (const sources of [null, [5, 149, 0, 77]]) {
+      const expected = new Float64Array(graph.nodeCount);
+      const scratch = createScratch(graph, { weighted: false });
+      for (const s of sources ?? graph.offsets.subarray(1).map((_, v) => v)) {
+        accumulateFromSource(graph, s, scratch, { nodes: expected, ties: null }, { weighted: false, groups });
+      }
+      expect(closeArrays(await pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources, groups }), expected)).toBeNull();
+    }
+    await expect(pool.sumDependencies(graph, { kernel: "linear", weighted: false, sources: null, groups })).rejects.toThrow(/groups apply to the brandes kernel only/);
+    await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: null, groups: [1, 2] })).rejects.toThrow(/groups must hold one label per node/);
+  });
+
   it("gives the same bits whatever the number of workers, and on every call", async () => {
     const graph = graphNamed("territorial-150");
     const single = createBetweennessPool({ workers: 1 });

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { closeSharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
 import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
 import { createToken } from "../../server/auth.js";
 import { openDatabase, type Database } from "../../server/database.js";
@@ -60,6 +61,7 @@ export async function startTestApi(): Promise<TestApi> {
     },
     close: async () => {
       await graph.close();
+      await closeSharedBetweennessPool();
       await db.close();
       await drop();
     },
