@@ -1,6 +1,10 @@
 import path from "node:path";
 import { z } from "zod";
+import type { JwtSettings } from "./jwt.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+
+/** Signatures a JWT may carry: asymmetric only, so a public key can never double as an HMAC secret. */
+export const JWT_ALGORITHMS = ["RS256", "ES256", "EdDSA"] as const;
 
 /**
  * Configuration comes from environment variables only, validated once at startup: a bad value
@@ -50,6 +54,23 @@ const schema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   /** Longest time a graceful shutdown waits for in-flight requests, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Single sign-on (server/jwt.ts): JWTs of this issuer are accepted besides API tokens. */
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** The issuer's public keys: a JWKS URL (fetched when needed, cached) or a JWKS file, one of the two. */
+  JWT_JWKS_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .refine((url) => url.startsWith("https:") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/.test(url), "must be https:// (http:// only on this machine)")
+    .optional(),
+  JWT_JWKS_FILE: z.string().min(1).optional(),
+  JWT_ROLE_CLAIM: z.string().min(1).default("maillage_role"),
+  JWT_ACTOR_CLAIM: z.string().min(1).default("maillage_actor"),
+  JWT_ALGORITHMS: z
+    .string()
+    .default(JWT_ALGORITHMS.join(","))
+    .transform((list) => list.split(",").map((alg) => alg.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(JWT_ALGORITHMS, { error: `each must be one of ${JWT_ALGORITHMS.join(", ")} (never none or an HMAC algorithm)` })).min(1)),
+  JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; graphEngine: "memory" | "neo4j" };
@@ -68,7 +89,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const graphEngine = parsed.data.GRAPH_ENGINE ?? (parsed.data.NEO4J_URI ? "neo4j" : "memory");
   if (graphEngine === "neo4j" && !parsed.data.NEO4J_URI) throw new ConfigError("Invalid configuration:\n  NEO4J_URI: required when GRAPH_ENGINE=neo4j");
+  const jwt = jwtConfigProblems(parsed.data);
+  if (jwt.length > 0) throw new ConfigError(`Invalid configuration:\n${jwt.map((line) => `  ${line}`).join("\n")}`);
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR), graphEngine };
+}
+
+/** JWT settings come as a whole or not at all: half a configuration would silently accept nothing. */
+function jwtConfigProblems(data: z.infer<typeof schema>): string[] {
+  if (!data.JWT_ISSUER && !data.JWT_AUDIENCE && !data.JWT_JWKS_URL && !data.JWT_JWKS_FILE) return [];
+  const problems = [];
+  if (!data.JWT_ISSUER) problems.push("JWT_ISSUER: required with the other JWT_ settings");
+  if (!data.JWT_AUDIENCE) problems.push("JWT_AUDIENCE: required with the other JWT_ settings");
+  if (!data.JWT_JWKS_URL === !data.JWT_JWKS_FILE) problems.push("JWT_JWKS_URL, JWT_JWKS_FILE: set exactly one of the two");
+  return problems;
+}
+
+/** The single sign-on settings, or null when only API tokens are accepted. */
+export function jwtOf(config: Config): JwtSettings | null {
+  if (!config.JWT_ISSUER || !config.JWT_AUDIENCE) return null;
+  return {
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    keys: config.JWT_JWKS_URL ? { url: new URL(config.JWT_JWKS_URL) } : { file: path.resolve(config.JWT_JWKS_FILE!) },
+    roleClaim: config.JWT_ROLE_CLAIM,
+    actorClaim: config.JWT_ACTOR_CLAIM,
+    algorithms: config.JWT_ALGORITHMS,
+    clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
+  };
 }
 
 export function limitsOf(config: Config): Limits {

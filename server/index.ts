@@ -5,9 +5,10 @@ import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { GraphUnavailableError } from "../graph/engines/neo4j/executor.js";
 import { Neo4jGraphEngine } from "../graph/engines/neo4j/neo4jEngine.js";
 import { NoProjectionError } from "../graph/engines/neo4j/projector.js";
-import { ConfigError, limitsOf, loadConfig } from "./config.js";
+import { ConfigError, jwtOf, limitsOf, loadConfig } from "./config.js";
 import { openDatabase } from "./database.js";
 import { DataDirLockedError } from "./dataDirLock.js";
+import { createJwtVerifier } from "./jwt.js";
 import { createLogger } from "./logger.js";
 import { MigrationError } from "./migrations.js";
 import { seedDemo } from "./seed/seedDemo.js";
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Before the database: a bad key file is a configuration error, reported at once.
+  const jwtSettings = jwtOf(config);
+  const jwt = jwtSettings ? createJwtVerifier(jwtSettings, logger) : undefined;
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DATABASE_POOL_MAX });
   logger.info({ database: db.kind, dataDir: db.kind === "embedded" ? config.dataDir : undefined, migrations: db.applied }, "database open");
 
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
   await graph.start();
   graph.follow(config.OUTBOX_POLL_MS);
   const webDir = fileURLToPath(new URL("../web/dist", import.meta.url));
-  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, webDir });
+  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, webDir, jwt });
   const server = http.createServer(yoga);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();

@@ -13,6 +13,7 @@ import { schema } from "../schema/index.js";
 import { authenticate } from "./auth.js";
 import type { Context } from "./context.js";
 import type { Database } from "./database.js";
+import type { JwtVerifier } from "./jwt.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
 import { healthChecks } from "./plugins/healthChecks.js";
@@ -36,6 +37,8 @@ export interface ServerDeps {
   trustProxy?: boolean;
   /** Serve the built map from this folder at "/"; tests leave it out. */
   webDir?: string;
+  /** Accept JWTs from a single sign-on issuer besides API tokens (server/jwt.ts). @default undefined */
+  jwt?: JwtVerifier;
 }
 
 type ServerContext = { req?: IncomingMessage };
@@ -45,7 +48,7 @@ export type MaillageYoga = YogaServerInstance<ServerContext, Context>;
  * Builds the GraphQL server. It does not listen: server/index.ts does, and tests call
  * `yoga.fetch` directly.
  */
-export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false, webDir }: ServerDeps): MaillageYoga {
+export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false, webDir, jwt }: ServerDeps): MaillageYoga {
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -86,7 +89,7 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
       graph,
       logger,
       limits,
-      viewer: await authenticate(db.prisma, request.headers.get("authorization")),
+      viewer: await authenticate(db.prisma, request.headers.get("authorization"), jwt),
       queryCount: { statements: 0 },
     }),
   });
