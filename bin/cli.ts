@@ -16,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   seed: { summary: "empty the record and seed the demo programme", usage: "maillage seed   (SEED=<integer> picks another demo)", script: "scripts/seed.ts" },
   token: { summary: "create, revoke or list API tokens", usage: "maillage token create --role EDITOR|ADMIN|RESEARCHER|CATALYST --label TEXT [--actor ID] | revoke ID | list", script: "scripts/token.ts" },
   "rebuild-graph": { summary: "recreate the Neo4j graph from the record", usage: "maillage rebuild-graph   (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE name the Neo4j; DATABASE_URL or DATA_DIR the record)", script: "scripts/neo4j/rebuildGraph.ts" },
+  report: { summary: "write an ecosystem's observation notebook (HTML or PDF, French or English)", usage: "maillage report --territory CODE [--lang fr|en] [--format html|pdf] [--out FILE] | --all --out-dir DIR", script: "scripts/report.ts" },
   schema: { summary: "print the GraphQL schema to schema.graphql", usage: "maillage schema", script: "scripts/printSchema.ts" },
 };
 

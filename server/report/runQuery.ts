@@ -1,0 +1,48 @@
+import { execute, parse, type DocumentNode, type GraphQLError } from "graphql";
+import type { Logger } from "pino";
+import type { GraphEngine } from "../../graph/engines/graphEngine.js";
+import { schema } from "../../schema/index.js";
+import { ANONYMOUS, type Context } from "../context.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { DEFAULT_LIMITS, type Limits } from "../limits.js";
+
+/** What the report needs to ask the API: the record, the network, and where to log. */
+export interface ReportDeps {
+  prisma: PrismaClient;
+  graph: GraphEngine;
+  logger: Logger;
+  /** The API's limits, so the report's operations are bound like any client's. @default DEFAULT_LIMITS */
+  limits?: Limits;
+}
+
+export class ReportQueryError extends Error {
+  constructor(readonly errors: readonly GraphQLError[]) {
+    super(`report: the API refused an operation: ${errors.map((e) => e.message).join("; ")}`);
+  }
+}
+
+const documents = new Map<string, DocumentNode>();
+
+/**
+ * Runs one operation against the API's schema in this process, as an anonymous viewer with a
+ * fresh context (loaders and scopes are per request, as over HTTP). The report therefore shows
+ * exactly what the public API answers, and a field the anonymous role may not see fails here too.
+ */
+export async function runQuery<T>(deps: ReportDeps, source: string, variables: Record<string, unknown>): Promise<T> {
+  let document = documents.get(source);
+  if (!document) {
+    document = parse(source);
+    documents.set(source, document);
+  }
+  const contextValue: Context = {
+    prisma: deps.prisma,
+    graph: deps.graph,
+    logger: deps.logger,
+    limits: deps.limits ?? DEFAULT_LIMITS,
+    viewer: ANONYMOUS,
+    queryCount: { statements: 0 },
+  };
+  const result = await execute({ schema, document, contextValue, variableValues: variables });
+  if (result.errors?.length) throw new ReportQueryError(result.errors);
+  return result.data as T;
+}
