@@ -16,9 +16,9 @@ import type { Database } from "./database.js";
 import type { JwtVerifier } from "./jwt.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
+import { exportsPlugin } from "./plugins/exports.js";
 import { healthChecks } from "./plugins/healthChecks.js";
 import { rateLimit } from "./plugins/rateLimit.js";
-import { report } from "./plugins/report.js";
 import { requestLimits } from "./plugins/requestLimits.js";
 import { securityHeaders } from "./plugins/securityHeaders.js";
 import { statementCount } from "./plugins/statementCount.js";
@@ -75,12 +75,11 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
     // By request stage: refuse early and cheaply (size, rate, CSRF, document shape), then run.
     plugins: [
       healthChecks(db, graph),
-      // Before the web app, which would answer /report/... with the map's index.html.
-      report({ db, graph, logger, limits }),
       ...(webDir ? [webApp({ dir: webDir })] : []),
       securityHeaders(),
       requestLimits(limits),
       rateLimit({ ...limits, trustProxy }),
+      exportsPlugin({ prisma: db.prisma, graph, logger, jwt }),
       useCSRFPrevention(),
       maxTokensPlugin({ n: limits.maxTokens }),
       maxAliasesPlugin({ n: limits.maxAliases }),

@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
   ".woff2": "font/woff2",
 };
-const API_PATHS = new Set(["/graphql", "/healthz", "/readyz"]);
+const API_PATHS = new Set(["/graphql", "/healthz", "/readyz", "/export"]);
 
 /**
  * Serves the built map (web/dist) at "/", and index.html for any other page path so deep links

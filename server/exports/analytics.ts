@@ -1,0 +1,69 @@
+import { bridgeScores } from "../../graph/ecosystem/bridges.js";
+import { DEFAULT_VALUE_WEIGHTS } from "../../graph/ecosystem/interactionValue.js";
+import { sharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
+import { computeScopeMetricsOnPool } from "../../graph/ecosystem/scopeMetrics.js";
+import { tieStructuralPositions } from "../../graph/ecosystem/structuralPosition.js";
+import { computeTieValues, type TieValues } from "../../graph/ecosystem/tieValues.js";
+import type { GraphEngine } from "../../graph/engines/graphEngine.js";
+import { scopeKey, type Scope } from "../../graph/scope.js";
+import type { NetworkSnapshot, SnapshotOptions } from "../../graph/snapshot.js";
+import { dayOf } from "../../graph/tieFeatures.js";
+import type { ScopeAnalytics } from "../../schema/actorMetrics.js";
+
+/**
+ * The analytics an export carries, read through the graph engine's cache under the very keys and
+ * shapes the API uses (schema/actorMetrics.ts `scopeAnalytics`, schema/interactionValue.ts
+ * `tieValuesFor`): an export after a map or a query costs no second computation, and its numbers
+ * are the API's. The `asOf` option selects a past network; the engine caches it apart.
+ */
+export interface ExportAnalytics {
+  snapshot: NetworkSnapshot;
+  /** The past day the network was taken on; null for the current network. */
+  asOf: Date | null;
+  /** Null when the request asked for no metrics. */
+  scope: ScopeAnalytics | null;
+  tieValues: TieValues;
+}
+
+/** The network moved on between two cached computations: read them again (a write landed). */
+const ATTEMPTS = 3;
+
+export async function exportAnalytics(graph: GraphEngine, metricsScope: Scope, options: { asOf: Date | null; metrics: boolean }): Promise<ExportAnalytics> {
+  for (let attempt = 1; ; attempt += 1) {
+    const asOf = await pastDay(graph, options.asOf);
+    const snapshotOptions: SnapshotOptions = asOf ? { asOf } : {};
+    const { snapshot, values } = await tieValuesOf(graph, snapshotOptions);
+    const scope = options.metrics ? await scopeAnalyticsOf(graph, metricsScope, snapshotOptions) : null;
+    if (!scope || scope.snapshot === snapshot) return { snapshot, asOf, scope, tieValues: values };
+    if (attempt === ATTEMPTS) throw new Error("server/exports: the network kept changing while the export was read; try again");
+  }
+}
+
+/**
+ * The API's time-travel rule (server/history/asOf.ts): a day on or after the record's latest
+ * dated event sees exactly the current network, so it is served as the current one, from the
+ * same cache; only an earlier day is a journey back.
+ */
+async function pastDay(graph: GraphEngine, asOf: Date | null): Promise<Date | null> {
+  if (asOf === null) return null;
+  const current = await graph.snapshot();
+  return dayOf(asOf) >= current.today ? null : asOf;
+}
+
+function scopeAnalyticsOf(graph: GraphEngine, scope: Scope, options: SnapshotOptions): Promise<ScopeAnalytics> {
+  return graph.cached(
+    `scope-metrics:${scopeKey(scope)}`,
+    async (snapshot): Promise<ScopeAnalytics> => {
+      // As the API does: large scopes (the national one) search on worker threads.
+      const metrics = await computeScopeMetricsOnPool(sharedBetweennessPool(), snapshot, scope);
+      return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: { graphVersion: snapshot.version, today: snapshot.today } };
+    },
+    options,
+  );
+}
+
+async function tieValuesOf(graph: GraphEngine, options: SnapshotOptions): Promise<{ snapshot: NetworkSnapshot; values: TieValues }> {
+  const weights = { ...DEFAULT_VALUE_WEIGHTS };
+  const structural = await graph.cached("tie-structural-positions", tieStructuralPositions, options);
+  return graph.cached(`tie-values:${JSON.stringify(weights)}`, (snapshot) => ({ snapshot, values: computeTieValues(snapshot, structural, weights) }), options);
+}
