@@ -37,6 +37,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CsrGraph } from "../csr.js";
 import { checkGraph, checkGroups, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "./betweenness.js";
+import { STRATUM_WIDTH } from "./betweennessStrata.js";
 
 const MODULE = "graph/betweennessParallel";
 
@@ -51,8 +52,11 @@ export interface BetweennessPoolOptions {
 
 export const POOL_DEFAULTS: Required<BetweennessPoolOptions> = { workers: os.availableParallelism() };
 
-/** Which per-source kernel a task runs: Brandes' dependencies, or linearly scaled ones (graph/betweennessScaled). */
-export type DependencyKernel = "brandes" | "linear";
+/**
+ * Which per-source kernel a task runs: Brandes' dependencies, linearly scaled ones
+ * (graph/betweennessScaled), or linearly scaled ones per distance class (graph/betweennessStrata).
+ */
+export type DependencyKernel = "brandes" | "linear" | "strata";
 
 export interface DependencyTask {
   kernel: DependencyKernel;
@@ -64,6 +68,8 @@ export interface DependencyTask {
    * source count (graph/betweenness's cross-group variant). @default null
    */
   groups?: ArrayLike<number> | null;
+  /** Strata kernel only: distance classes per node (the result then holds STRATUM_WIDTH * classes values per node). */
+  classes?: number;
 }
 
 export interface BetweennessPool {
@@ -75,7 +81,7 @@ export interface BetweennessPool {
   ready(): Promise<void>;
   /** As graph/betweenness's `betweenness`, computed on the pool. */
   betweenness(graph: CsrGraph, options?: BetweennessOptions): Promise<Float64Array>;
-  /** The per-node sums of the chosen kernel's dependencies over the sources (unscaled, caller's labels). */
+  /** The per-node sums of the chosen kernel's dependencies over the sources (unscaled, caller's labels; per node and class for "strata"). */
   sumDependencies(graph: CsrGraph, task: DependencyTask): Promise<Float64Array>;
   /** Ends the workers; calls waiting in the queue are refused. */
   close(): Promise<void>;
@@ -101,9 +107,11 @@ export interface WorkerTask {
   /** Group labels indexed by the shared graph's labels (cross-group variant); null for plain dependencies. */
   groups: Int32Array | null;
   total: number;
+  /** Strata kernel: distance classes; 0 otherwise. */
+  classes: number;
   chunkCount: number;
   counter: Int32Array;
-  /** chunkCount rows of nodeCount sums. */
+  /** chunkCount rows of nodeCount sums (times STRATUM_WIDTH * classes for the strata kernel). */
   out: Float64Array;
 }
 
@@ -296,8 +304,10 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
   };
 
   const sumDependencies = async (graph: CsrGraph, task: DependencyTask): Promise<Float64Array> => {
-    const { kernel, weighted, sources, groups = null } = task ?? {};
-    if (kernel !== "brandes" && kernel !== "linear") throw new Error(`${MODULE}: unknown kernel ${String(kernel)}`);
+    const { kernel, weighted, sources, groups = null, classes = 0 } = task ?? {};
+    if (kernel !== "brandes" && kernel !== "linear" && kernel !== "strata") throw new Error(`${MODULE}: unknown kernel ${String(kernel)}`);
+    if (kernel === "strata" && (weighted || !Number.isInteger(classes) || classes < 1)) throw new Error(`${MODULE}: the strata kernel is unweighted and needs classes >= 1`);
+    const width = kernel === "strata" ? STRATUM_WIDTH * classes : 1;
     checkGraph(MODULE, graph, weighted === true);
     const n = graph.nodeCount;
     if (groups !== null && kernel !== "brandes") throw new Error(`${MODULE}: groups apply to the brandes kernel only`);
@@ -312,7 +322,7 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
     return enqueue(async () => {
       const { shared, newLabel } = preparedFor(graph, weighted === true);
       const total = given === null ? n : given.length;
-      const result = new Float64Array(n);
+      const result = new Float64Array(n * width);
       if (total === 0 || n === 0) return result;
       let shiftedSources: Int32Array | null = null;
       if (given !== null) {
@@ -324,17 +334,19 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
         shiftedGroups = sharedInt32(n);
         for (let v = 0; v < n; v += 1) shiftedGroups[newLabel === null ? v : newLabel[v]!] = labels[v]!;
       }
-      const chunkCount = Math.max(1, Math.min(total, MAX_CHUNKS, Math.floor(MAX_BLOCK / n)));
-      const out = sharedFloat64(chunkCount * n);
+      const size = n * width;
+      const chunkCount = Math.max(1, Math.min(total, MAX_CHUNKS, Math.floor(MAX_BLOCK / size)));
+      const out = sharedFloat64(chunkCount * size);
       const counter = sharedInt32(1);
-      await dispatch({ graph: shared, kernel, weighted: weighted === true, sources: shiftedSources, groups: shiftedGroups, total, chunkCount, counter, out });
-      const sums = new Float64Array(n);
+      const classCount = kernel === "strata" ? classes : 0;
+      await dispatch({ graph: shared, kernel, weighted: weighted === true, sources: shiftedSources, groups: shiftedGroups, total, classes: classCount, chunkCount, counter, out });
+      const sums = new Float64Array(size);
       for (let chunk = 0; chunk < chunkCount; chunk += 1) {
-        const row = out.subarray(chunk * n, (chunk + 1) * n);
-        for (let v = 0; v < n; v += 1) sums[v]! += row[v]!;
+        const row = out.subarray(chunk * size, (chunk + 1) * size);
+        for (let i = 0; i < size; i += 1) sums[i]! += row[i]!;
       }
       if (newLabel === null) return sums;
-      for (let v = 0; v < n; v += 1) result[v] = sums[newLabel[v]!]!;
+      for (let v = 0; v < n; v += 1) result.set(sums.subarray(newLabel[v]! * width, (newLabel[v]! + 1) * width), v * width);
       return result;
     });
   };

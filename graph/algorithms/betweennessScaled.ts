@@ -118,7 +118,7 @@ export function accumulateLinearFromSource(graph: CsrGraph, source: number, scra
  * graph/betweenness's level-by-level backward pass, with coeff[w] = (1 + delta'[w]) / (sigma[w] d(s, w))
  * and delta'[v] = sigma[v] d(s, v) * (sum of coeff over v's row): only the level below is nonzero.
  */
-function backwardLevelsLinear(graph: CsrGraph, sc: BrandesScratch, levels: number, nodes: Float64Array): void {
+export function backwardLevelsLinear(graph: CsrGraph, sc: BrandesScratch, levels: number, nodes: Float64Array): void {
   const { offsets, targets } = graph;
   const { order, levelStart, sigma, delta, coeff } = sc;
   for (let level = levels - 1; level >= 1; level -= 1) {

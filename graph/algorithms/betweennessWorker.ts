@@ -8,6 +8,7 @@ import { parentPort } from "node:worker_threads";
 import type { CsrGraph } from "../csr.js";
 import { accumulateFromSource, createScratch, type BrandesScratch } from "./betweenness.js";
 import { accumulateLinearFromSource } from "./betweennessScaled.js";
+import { accumulateStrataFromSource, STRATUM_WIDTH } from "./betweennessStrata.js";
 import type { WorkerReply, WorkerTask } from "./betweennessParallel.js";
 
 if (parentPort === null) throw new Error("graph/betweennessWorker: must run as a worker thread");
@@ -38,18 +39,20 @@ function prepare(task: WorkerTask): { graph: CsrGraph; scratch: BrandesScratch }
 function run(task: WorkerTask): void {
   const { graph, scratch } = prepare(task);
   const n = graph.nodeCount;
-  const { sources, groups, total, chunkCount, counter, out, kernel, weighted } = task;
+  const { sources, groups, total, classes, chunkCount, counter, out, kernel, weighted } = task;
+  const size = kernel === "strata" ? n * STRATUM_WIDTH * classes : n;
   const variant = { weighted, groups };
   for (;;) {
     const chunk = Atomics.add(counter, 0, 1);
     if (chunk >= chunkCount) break;
-    const into = out.subarray(chunk * n, (chunk + 1) * n);
+    const into = out.subarray(chunk * size, (chunk + 1) * size);
     const lo = Math.floor((chunk * total) / chunkCount);
     const hi = Math.floor(((chunk + 1) * total) / chunkCount);
     const accumulators = { nodes: into, ties: null };
     for (let j = lo; j < hi; j += 1) {
       const source = sources === null ? j : sources[j]!;
       if (kernel === "linear") accumulateLinearFromSource(graph, source, scratch, into, weighted);
+      else if (kernel === "strata") accumulateStrataFromSource(graph, source, scratch, into, classes);
       else accumulateFromSource(graph, source, scratch, accumulators, variant);
     }
   }
