@@ -1,0 +1,214 @@
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { OutboxAggregate } from "../generated/prisma/enums.js";
+import type { RecordType } from "./importColumns.js";
+import type { Resolved } from "./planSection.js";
+import type { RecordRef } from "./references.js";
+
+type Tx = Prisma.TransactionClient;
+type Db = PrismaClient | Tx;
+
+/** A row's values with every reference bound to a record id: the state the record should hold. */
+export type Bound<T extends RecordType> = BoundOf<Resolved[T]>;
+type BoundOf<V> = V extends RecordRef ? number : V extends Date ? Date : V extends (infer I)[] ? BoundOf<I>[] : V extends object ? { [K in keyof V]: BoundOf<V[K]> } : V;
+
+/** Record ids of what rows name: actors and alliances are told apart, their file ids may coincide. */
+export interface Binder {
+  actor(ref: RecordRef): number;
+  alliance(ref: RecordRef): number;
+}
+
+export interface Existing<T extends RecordType> {
+  id: number;
+  state: Bound<T>;
+}
+
+/**
+ * What the import needs of each record type: read the records a batch names, say whether a row
+ * changes one, create and update them as the API's mutations do, and the outbox payload the
+ * graph engines read (the shapes of graph/model.ts, as schema/*.ts's events write them).
+ */
+export interface RecordAdapter<T extends RecordType> {
+  recordType: string;
+  aggregate: OutboxAggregate | null;
+  bind(values: Resolved[T], ids: Binder): Bound<T>;
+  /** A canonical text of a state: equal texts, nothing to write. */
+  canonical(state: Bound<T>): string;
+  load(db: Db, source: string, externalIds: string[]): Promise<Map<string, Existing<T>>>;
+  create(tx: Tx, source: string, rows: { externalId: string; state: Bound<T> }[]): Promise<Map<string, number>>;
+  update(tx: Tx, id: number, state: Bound<T>, previous: Bound<T>): Promise<void>;
+  event(id: number, state: Bound<T>): Prisma.InputJsonValue;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const instant = (date: Date | null) => (date ? date.toISOString() : null);
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+const sameList = (a: number[], b: number[]) => a.length === b.length && sorted(a).every((v, i) => v === sorted(b)[i]);
+
+const actors: RecordAdapter<"actors"> = {
+  recordType: "Actor",
+  aggregate: "ACTOR",
+  bind: (v) => v as Bound<"actors">,
+  canonical: (s) => JSON.stringify([s.name, s.profile, s.kind, s.isCatalyst, s.siren, s.siret, s.rna, s.description, s.website, sorted(s.territories)]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.actor.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: {
+        id: true, externalId: true, name: true, profile: true, kind: true, isCatalyst: true, siren: true, siret: true, rna: true, description: true, website: true,
+        territories: { select: { territoryId: true } },
+      },
+    });
+    return new Map(rows.map(({ id, externalId, territories, ...rest }) => [externalId!, { id, state: { ...rest, territories: territories.map((t) => t.territoryId) } }]));
+  },
+  create: async (tx, source, rows) => {
+    const created = await tx.actor.createManyAndReturn({
+      data: rows.map(({ externalId, state: { territories: _, ...fields } }) => ({ ...fields, source, externalId })),
+      select: { id: true, externalId: true },
+    });
+    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
+    await tx.actorTerritory.createMany({ data: rows.flatMap((r) => r.state.territories.map((territoryId) => ({ actorId: ids.get(r.externalId)!, territoryId }))) });
+    return ids;
+  },
+  update: async (tx, id, { territories, ...fields }, previous) => {
+    await tx.actor.update({ where: { id }, data: fields, select: { id: true } });
+    if (!sameList(territories, previous.territories)) {
+      await tx.actorTerritory.deleteMany({ where: { actorId: id } });
+      await tx.actorTerritory.createMany({ data: territories.map((territoryId) => ({ actorId: id, territoryId })) });
+    }
+  },
+  event: (id, s) => ({ id, name: s.name, profile: s.profile, kind: s.kind, isCatalyst: s.isCatalyst, territories: sorted(s.territories) }),
+};
+
+const alliances: RecordAdapter<"alliances"> = {
+  recordType: "Alliance",
+  aggregate: "ALLIANCE",
+  bind: (v, ids) => ({ ...v, declaredBy: v.declaredBy === null ? null : ids.actor(v.declaredBy), members: v.members.map((m) => ({ ...m, actor: ids.actor(m.actor) })) }),
+  canonical: (s) =>
+    JSON.stringify([
+      s.name, s.purpose, s.modalities, s.levers, s.impacts, day(s.startDate), s.endDate && day(s.endDate), s.declaredBy,
+      [...s.members].sort((a, b) => a.actor - b.actor).map((m) => [m.actor, m.role, instant(m.confirmedAt)]),
+    ]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.alliance.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: {
+        id: true, externalId: true, name: true, purpose: true, modalities: true, levers: true, impacts: true, startDate: true, endDate: true, declaredById: true,
+        members: { select: { actorId: true, role: true, confirmedAt: true } },
+      },
+    });
+    return new Map(
+      rows.map(({ id, externalId, declaredById, members, ...rest }) => [
+        externalId!,
+        { id, state: { ...rest, declaredBy: declaredById, members: members.map((m) => ({ actor: m.actorId, role: m.role, confirmedAt: m.confirmedAt })) } },
+      ]),
+    );
+  },
+  create: async (tx, source, rows) => {
+    const created = await tx.alliance.createManyAndReturn({
+      data: rows.map(({ externalId, state: { members: _, declaredBy, ...fields } }) => ({ ...fields, declaredById: declaredBy, source, externalId })),
+      select: { id: true, externalId: true },
+    });
+    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
+    await tx.allianceMember.createMany({
+      data: rows.flatMap((r) => r.state.members.map((m) => ({ allianceId: ids.get(r.externalId)!, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))),
+    });
+    return ids;
+  },
+  update: async (tx, id, { members, declaredBy, ...fields }) => {
+    // Members go first: declaredBy must name one of them.
+    await tx.allianceMember.deleteMany({ where: { allianceId: id } });
+    await tx.allianceMember.createMany({ data: members.map((m) => ({ allianceId: id, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt })) });
+    await tx.alliance.update({ where: { id }, data: { ...fields, declaredById: declaredBy }, select: { id: true } });
+  },
+  event: (id, s) => ({
+    id, startDate: instant(s.startDate), endDate: instant(s.endDate), modalities: s.modalities, levers: s.levers, impacts: s.impacts,
+    members: [...s.members].sort((a, b) => a.actor - b.actor).map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: instant(m.confirmedAt) })),
+  }),
+};
+
+const interactions: RecordAdapter<"interactions"> = {
+  recordType: "Interaction",
+  aggregate: "INTERACTION",
+  bind: (v, ids) => ({ ...v, alliance: v.alliance === null ? null : ids.alliance(v.alliance), participants: v.participants.map((p) => ids.actor(p)) }),
+  canonical: (s) => JSON.stringify([s.kind, day(s.date), s.description, s.intensity, s.amountEuros, s.alliance, sorted(s.participants)]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.interaction.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: { id: true, externalId: true, kind: true, date: true, description: true, intensity: true, amountEuros: true, allianceId: true, participants: { select: { actorId: true } } },
+    });
+    return new Map(
+      rows.map(({ id, externalId, allianceId, participants, ...rest }) => [externalId!, { id, state: { ...rest, alliance: allianceId, participants: participants.map((p) => p.actorId) } }]),
+    );
+  },
+  create: async (tx, source, rows) => {
+    const created = await tx.interaction.createManyAndReturn({
+      data: rows.map(({ externalId, state: { participants: _, alliance, ...fields } }) => ({ ...fields, allianceId: alliance, source, externalId })),
+      select: { id: true, externalId: true },
+    });
+    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
+    await tx.interactionParticipant.createMany({ data: rows.flatMap((r) => r.state.participants.map((actorId) => ({ interactionId: ids.get(r.externalId)!, actorId }))) });
+    return ids;
+  },
+  update: async (tx, id, { participants, alliance, ...fields }, previous) => {
+    await tx.interaction.update({ where: { id }, data: { ...fields, allianceId: alliance }, select: { id: true } });
+    if (!sameList(participants, previous.participants)) {
+      await tx.interactionParticipant.deleteMany({ where: { interactionId: id } });
+      await tx.interactionParticipant.createMany({ data: participants.map((actorId) => ({ interactionId: id, actorId })) });
+    }
+  },
+  event: (id, s) => ({ id, kind: s.kind, date: instant(s.date), intensity: s.intensity, amountEuros: s.amountEuros, allianceId: s.alliance, participants: sorted(s.participants) }),
+};
+
+const needs: RecordAdapter<"needs"> = {
+  recordType: "NeedAssessment",
+  // The graph engines do not read need assessments, and the API writes no event for them either.
+  aggregate: null,
+  bind: (v) => v,
+  canonical: (s) => JSON.stringify([s.territoryId, day(s.date), s.level, s.assessedBy, s.notes]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.needAssessment.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: { id: true, externalId: true, territoryId: true, date: true, level: true, assessedBy: true, notes: true },
+    });
+    return new Map(rows.map(({ id, externalId, ...state }) => [externalId!, { id, state }]));
+  },
+  create: async (tx, source, rows) => {
+    const created = await tx.needAssessment.createManyAndReturn({ data: rows.map(({ externalId, state }) => ({ ...state, source, externalId })), select: { id: true, externalId: true } });
+    return new Map(created.map((c) => [c.externalId!, c.id]));
+  },
+  update: async (tx, id, state) => void (await tx.needAssessment.update({ where: { id }, data: state, select: { id: true } })),
+  event: () => null as unknown as Prisma.InputJsonValue,
+};
+
+const practices: RecordAdapter<"practices"> = {
+  recordType: "PracticeAssessment",
+  aggregate: "PRACTICE_ASSESSMENT",
+  bind: (v, ids) => ({ ...v, actor: ids.actor(v.actor) }),
+  canonical: (s) => JSON.stringify([s.actor, day(s.date), Object.entries(s.scores).sort(([a], [b]) => a.localeCompare(b))]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.practiceAssessment.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: { id: true, externalId: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } },
+    });
+    return new Map(rows.map((r) => [r.externalId!, { id: r.id, state: { actor: r.actorId, date: r.date, scores: Object.fromEntries(r.scores.map((s) => [s.practice, s.score])) } }]));
+  },
+  create: async (tx, source, rows) => {
+    const created = await tx.practiceAssessment.createManyAndReturn({
+      data: rows.map(({ externalId, state }) => ({ actorId: state.actor, date: state.date, source, externalId })),
+      select: { id: true, externalId: true },
+    });
+    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
+    await tx.practiceScore.createMany({ data: rows.flatMap((r) => Object.entries(r.state.scores).map(([practice, score]) => ({ assessmentId: ids.get(r.externalId)!, practice, score }))) });
+    return ids;
+  },
+  update: async (tx, id, state) => {
+    await tx.practiceAssessment.update({ where: { id }, data: { actorId: state.actor, date: state.date }, select: { id: true } });
+    await tx.practiceScore.deleteMany({ where: { assessmentId: id } });
+    await tx.practiceScore.createMany({ data: Object.entries(state.scores).map(([practice, score]) => ({ assessmentId: id, practice, score })) });
+  },
+  event: (id, s) => {
+    const values = Object.values(s.scores);
+    return { id, actorId: s.actor, date: instant(s.date), mean: values.reduce((sum, v) => sum + v, 0) / values.length, scores: s.scores };
+  },
+};
+
+export const ADAPTERS: { [T in RecordType]: RecordAdapter<T> } = { actors, alliances, interactions, needs, practices };
