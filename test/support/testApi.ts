@@ -5,6 +5,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { closeSharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
 import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
+import { Neo4jGraphEngine } from "../../graph/engines/neo4j/neo4jEngine.js";
 import { createToken } from "../../server/auth.js";
 import { openDatabase, type Database } from "../../server/database.js";
 import type { Role } from "../../server/generated/prisma/enums.js";
@@ -22,7 +23,7 @@ export interface GraphQLResponse<T = any> {
 export interface TestApi {
   yoga: MaillageYoga;
   db: Database;
-  graph: MemoryGraphEngine;
+  graph: MemoryGraphEngine | Neo4jGraphEngine;
   /** Runs an operation as `as` (a role's token, or anonymous). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Role | "ANONYMOUS"): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -34,7 +35,10 @@ export interface TestApi {
  */
 export async function startTestApi(): Promise<TestApi> {
   const { db, drop } = await openCopy();
-  const graph = new MemoryGraphEngine(db.prisma);
+  // TEST_GRAPH_ENGINE=neo4j: the API over a real Neo4j, rebuilt from this file's copy (files then
+  // run one at a time, see vitest.config.ts: Community has one database).
+  const neo4jUri = process.env.TEST_GRAPH_ENGINE === "neo4j" ? process.env.NEO4J_URI : undefined;
+  const graph = neo4jUri ? new Neo4jGraphEngine(db.prisma, { connection: { uri: neo4jUri }, rebuildOnStart: true }) : new MemoryGraphEngine(db.prisma);
   await graph.start();
   // Rate limits and timeouts are tested on their own (test/server/limits.test.ts); here they would
   // only trip suites that run many requests, or cold national analytics on a busy machine.
