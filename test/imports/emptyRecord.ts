@@ -38,19 +38,18 @@ export async function openEmptyRecord(): Promise<EmptyRecord> {
 export async function emptyRecordDir(): Promise<string> {
   const template = path.join(ROOT, ".tmp", `import-template-${templateFingerprint()}`);
   if (!fs.existsSync(path.join(template, "ready"))) {
-    // Built aside and renamed into place: two test files building at once cannot meet halfway.
-    const building = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-import-template-"));
+    // Built aside and renamed into place (atomic): two test files building at once cannot meet halfway.
+    fs.mkdirSync(path.dirname(template), { recursive: true });
+    const building = fs.mkdtempSync(`${template}-building-`);
     const db = await openDatabase({ dataDir: building });
     await fillTerritories(db);
     await db.close();
     fs.writeFileSync(path.join(building, "ready"), new Date().toISOString());
-    fs.mkdirSync(path.dirname(template), { recursive: true });
     try {
-      fs.cpSync(building, template, { recursive: true, errorOnExist: true, force: false });
+      fs.renameSync(building, template);
     } catch {
-      // Another test file got there first.
+      fs.rmSync(building, { recursive: true, force: true }); // another test file got there first
     }
-    fs.rmSync(building, { recursive: true, force: true });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-import-"));
   fs.cpSync(template, dir, { recursive: true });
