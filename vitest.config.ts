@@ -15,7 +15,7 @@ export default defineConfig({
     globalSetup: ["test/support/globalSetup.ts"],
     pool: "forks",
     // With the API over Neo4j (test/support/testApi.ts), files share its one database: one at a time.
-    fileParallelism: !(process.env.TEST_GRAPH_ENGINE === "neo4j" && process.env.NEO4J_URI),
+    fileParallelism: process.env.TEST_GRAPH_ENGINE !== "neo4j",
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
