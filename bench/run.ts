@@ -2,6 +2,7 @@
 // graphology-metrics and, where Debian's python3-igraph / python3-networkx are installed, igraph
 // and NetworkX, on seeded territorial graphs, in one run; prints a table of medians and ratios.
 // --full adds the slowest cases (exact betweenness on 50,000 nodes, NetworkX on 5,000).
+// --only betweenness (or constraint, maturity) runs one group of rows, to iterate on it.
 // Betweenness also runs on a persistent pool of worker threads (one per core), started once.
 import fs from "node:fs";
 import os from "node:os";
@@ -11,6 +12,7 @@ import { betweenness } from "../graph/algorithms/betweenness.js";
 import { createBetweennessPool } from "../graph/algorithms/betweennessParallel.js";
 import { sampledBetweenness } from "../graph/algorithms/betweennessSampled.js";
 import { DEFAULTS as SCALED, scaledBetweenness, scaledBetweennessParallel } from "../graph/algorithms/betweennessScaled.js";
+import { DEFAULTS as TOP_RANKED, topRankedBetweennessParallel } from "../graph/algorithms/betweennessTopRanked.js";
 import { structuralHoles } from "../graph/algorithms/structuralHoles.js";
 import { benchMaturity } from "./maturity.js";
 import { hasPython, pythonPeer, toGraphology } from "./peers.js";
@@ -22,6 +24,9 @@ import { territorialGraph } from "./territorialGraph.js";
 const betweennessCentrality = betweennessModule as unknown as (graph: unknown) => Record<string, number>;
 
 const full = process.argv.includes("--full");
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const runs = (group: "betweenness" | "constraint" | "maturity") => only === undefined || only === group;
 const rows: string[][] = [];
 const igraph = hasPython("igraph");
 const networkx = hasPython("networkx");
@@ -64,7 +69,7 @@ for (const [nodes, ties, repeats] of sizes) {
   // Exact betweenness (unweighted), normalized as NetworkX does.
   let exact: Float64Array | null = null;
   let reference: number | undefined;
-  if (!large || full) {
+  if (runs("betweenness") && (!large || full)) {
     const seconds = await timeRuns(repeats, () => (exact = betweenness(graph)));
     reference = row(name, "exact betweenness", "maillage (typed-array Brandes, 1 thread)", seconds);
     if (!large) row(name, "exact betweenness", "graphology-metrics 2.4", await timeRuns(repeats, () => betweennessCentrality(toGraphology(graph))), reference);
@@ -81,7 +86,7 @@ for (const [nodes, ties, repeats] of sizes) {
   }
 
   // Sampled betweenness: quality against exact where exact is known, time everywhere.
-  if (nodes >= 5_000) {
+  if (runs("betweenness") && nodes >= 5_000) {
     for (const k of [256, 1024]) {
       let estimate: Float64Array | null = null;
       const seconds = await timeRuns(repeats, () => (estimate = sampledBetweenness(graph, { k, seed: 7 }).values));
@@ -108,16 +113,34 @@ for (const [nodes, ties, repeats] of sizes) {
     }
     const { seconds: onPool, cores } = await timePool(repeats, () => scaledBetweennessParallel(pool, graph, { k, seed: 7 }));
     row(name, measure, `maillage (linear scaling, pool of ${threads})`, onPool, undefined, `${(median(onPool) / single).toFixed(2)} x 1 thread, ${cores}${quality ? "; " + quality : ""}`);
+
+    // Two phases for the top ranks (graph/algorithms/betweennessTopRanked), same budget: quality for
+    // each of seeds 1-5 where exact is known, time for seed 7 next to the rows above.
+    let topQuality = "";
+    if (exact) {
+      const exactValues: Float64Array = exact;
+      const perSeed: string[] = [];
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const { values } = await topRankedBetweennessParallel(pool, graph, { k: TOP_RANKED.k, seed });
+        perSeed.push(`${seed}: ${spearman(exactValues, values).toFixed(4)}/${(topOverlap(exactValues, values, 20) * 100).toFixed(0)}%`);
+      }
+      topQuality = `; Spearman/top-20 by seed ${perSeed.join(", ")}`;
+    }
+    const { seconds: topSeconds, cores: topCores } = await timePool(repeats, () => topRankedBetweennessParallel(pool, graph, { k: TOP_RANKED.k, seed: 7 }));
+    row(name, `sampled betweenness, k=${TOP_RANKED.k}`, `maillage (two-phase top ranks, pool of ${threads})`, topSeconds, undefined, `${(median(topSeconds) / median(onPool)).toFixed(2)} x linear scaling on the pool, ${topCores}${topQuality}`);
   }
 
   // Burt's constraint (and, in the same pass, effective size, efficiency and hierarchy).
+  if (!runs("constraint")) continue;
   const holes = row(name, "constraint + effective size", "maillage (one pass, all four measures)", await timeRuns(repeats, () => structuralHoles(graph)));
   if (igraph) row(name, "constraint + effective size", "igraph 0.10 constraint only (C)", pythonPeer(graph, "igraph-constraint", repeats), holes);
 }
 
-console.error("maturity of the demo programme");
-const maturity = await benchMaturity();
-rows.push(["demo programme (81 ecosystems)", "maturity with evidence, warm snapshot", "maillage", maturity.toFixed(3), "", ""]);
+if (runs("maturity")) {
+  console.error("maturity of the demo programme");
+  const maturity = await benchMaturity();
+  rows.push(["demo programme (81 ecosystems)", "maturity with evidence, warm snapshot", "maillage", maturity.toFixed(3), "", ""]);
+}
 
 await pool.close();
 
@@ -125,8 +148,8 @@ const header = ["graph (nodes / ties)", "measure", "implementation", "median s",
 const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 const peers = `Peers found: igraph ${igraph ? "yes" : "no (apt-get install python3-igraph)"}, NetworkX ${networkx ? "yes" : "no (apt-get install python3-networkx)"}.`;
 const load = `Load average at the end (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.availableParallelism()} cores.`;
-const report = `# npm run bench${full ? " -- --full" : ""}, ${new Date().toISOString()}\n\n${table}\n\n${peers}\n${load}\n`;
+const report = `# npm run bench${full ? " -- --full" : ""}${only ? ` -- --only ${only}` : ""}, ${new Date().toISOString()}\n\n${table}\n\n${peers}\n${load}\n`;
 console.log(report);
 const out = path.resolve(import.meta.dirname, "results");
 fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(path.join(out, "latest.md"), report);
+fs.writeFileSync(path.join(out, only ? `latest-${only}.md` : "latest.md"), report);

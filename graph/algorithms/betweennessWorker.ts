@@ -7,6 +7,7 @@
 import { parentPort } from "node:worker_threads";
 import type { CsrGraph } from "../csr.js";
 import { accumulateFromSource, createScratch, type BrandesScratch } from "./betweenness.js";
+import { accumulateBatch, BATCH, createBatchScratch, type BatchScratch } from "./betweennessBatch.js";
 import { accumulateLinearFromSource } from "./betweennessScaled.js";
 import { accumulateStrataFromSource, STRATUM_WIDTH } from "./betweennessStrata.js";
 import type { WorkerReply, WorkerTask } from "./betweennessParallel.js";
@@ -14,9 +15,9 @@ import type { WorkerReply, WorkerTask } from "./betweennessParallel.js";
 if (parentPort === null) throw new Error("graph/betweennessWorker: must run as a worker thread");
 const port = parentPort;
 
-let cached: { key: number; weighted: boolean; graph: CsrGraph; scratch: BrandesScratch } | null = null;
+let cached: { key: number; weighted: boolean; graph: CsrGraph; scratch: BrandesScratch; batch: BatchScratch | null } | null = null;
 
-function prepare(task: WorkerTask): { graph: CsrGraph; scratch: BrandesScratch } {
+function prepare(task: WorkerTask): { graph: CsrGraph; scratch: BrandesScratch; batch: BatchScratch | null } {
   if (cached !== null && cached.key === task.graph.key && cached.weighted === task.weighted) return cached;
   const shared = task.graph;
   // The kernels read only the rows (offsets, targets) and, weighted, the lengths; the per-tie
@@ -32,12 +33,13 @@ function prepare(task: WorkerTask): { graph: CsrGraph; scratch: BrandesScratch }
     edgeTarget: new Int32Array(0),
     edgeWeight: new Float64Array(0),
   };
-  cached = { key: shared.key, weighted: task.weighted, graph, scratch: createScratch(graph, { weighted: task.weighted }) };
+  cached = { key: shared.key, weighted: task.weighted, graph, scratch: createScratch(graph, { weighted: task.weighted }), batch: null };
   return cached;
 }
 
 function run(task: WorkerTask): void {
-  const { graph, scratch } = prepare(task);
+  const prepared = prepare(task);
+  const { graph, scratch } = prepared;
   const n = graph.nodeCount;
   const { sources, groups, total, classes, chunkCount, counter, out, kernel, weighted } = task;
   const size = kernel === "strata" ? n * STRATUM_WIDTH * classes : n;
@@ -49,6 +51,17 @@ function run(task: WorkerTask): void {
     const lo = Math.floor((chunk * total) / chunkCount);
     const hi = Math.floor(((chunk + 1) * total) / chunkCount);
     const accumulators = { nodes: into, ties: null };
+    if (kernel === "brandes" && !weighted && groups === null) {
+      // Plain unweighted Brandes: 32 sources per pass over the ties (graph/betweennessBatch).
+      const batch = (prepared.batch ??= createBatchScratch(graph));
+      const ids = new Int32Array(BATCH);
+      for (let j = lo; j < hi; j += BATCH) {
+        const count = Math.min(BATCH, hi - j);
+        for (let b = 0; b < count; b += 1) ids[b] = sources === null ? j + b : sources[j + b]!;
+        accumulateBatch(graph, ids, count, batch, into);
+      }
+      continue;
+    }
     for (let j = lo; j < hi; j += 1) {
       const source = sources === null ? j : sources[j]!;
       if (kernel === "linear") accumulateLinearFromSource(graph, source, scratch, into, weighted);
