@@ -49,7 +49,7 @@ export function maturity({ data, t, f }: View): Markup {
   );
   const next = m.nextStep;
   return section("maturity", t.maturity.title, [
-    html`<p class="lead">${levelBadge(m.level, t)}</p><p>${t.maturity.intro(m.level, t.levelName[m.level]!, t.levelAim[m.level]!, f.number(m.composite, 3))}</p><p>${t.maturity.stage(t.growthStage[m.growthStage] ?? m.growthStage)}</p>`,
+    html`<p class="lead" data-level="${m.level}">${levelBadge(m.level, t)}</p><p>${t.maturity.intro(m.level, t.levelName[m.level]!, t.levelAim[m.level]!, f.number(m.composite, 3))}</p><p>${t.maturity.stage(t.growthStage[m.growthStage] ?? m.growthStage)}</p>`,
     html`<p>${needLevel ? t.maturity.assessed(needLevel, t.levelName[needLevel] ?? "") : t.maturity.notAssessed}</p>`,
     html`<h3>${t.maturity.evidence}</h3><p class="note">${t.maturity.evidenceIntro}</p>`,
     html`<table class="evidence"><thead><tr><th>${t.maturity.colMeasure}</th><th>${t.maturity.colValue}</th><th>${t.maturity.colTarget}</th><th>${t.maturity.colScore}</th><th>${t.maturity.colWeight}</th><th>${t.maturity.colContribution}</th></tr></thead><tbody>${rows}</tbody></table>`,
@@ -65,7 +65,7 @@ export function profiles({ analysis, t, f }: View): Markup {
     bars: analysis.profiles.map((p) => ({ label: t.profile[p.profile], value: p.count, colour: PROFILE_COLOURS[p.profile], text: `${f.number(p.count)} (${f.share(p.share)})` })),
   });
   const rows = analysis.profiles.map(
-    (p) => html`<tr><td><span class="swatch" style="background:${PROFILE_COLOURS[p.profile]}"></span>${t.profile[p.profile]} <span class="note">(${t.profileHint[p.profile]})</span></td><td class="num">${f.number(p.count)}</td><td class="num">${f.share(p.share)}</td></tr>`,
+    (p) => html`<tr data-profile="${p.profile}" data-count="${p.count}"><td><span class="swatch" style="background:${PROFILE_COLOURS[p.profile]}"></span>${t.profile[p.profile]} <span class="note">(${t.profileHint[p.profile]})</span></td><td class="num">${f.number(p.count)}</td><td class="num">${f.share(p.share)}</td></tr>`,
   );
   const pairs = html`<table class="pairs"><thead><tr><th></th>${PROFILES.map((p) => html`<th>${t.profile[p]}</th>`)}</tr></thead><tbody>${PROFILES.map(
     (a, i) => html`<tr><th>${t.profile[a]}</th>${PROFILES.map((_, j) => html`<td class="num${j < i ? " dim" : ""}">${f.number(analysis.pairTies[i]![j]!)}</td>`)}</tr>`,
@@ -93,7 +93,7 @@ export function bridges({ analysis, t, f }: View): Markup {
   const rows = analysis.bridges.map((b) => {
     const main = [...b.breakdown].sort((x, y) => y.contribution - x.contribution)[0];
     const split = b.ifRemoved.pieces.length > 1;
-    return html`<tr><td class="num">${b.rank}</td><td>${b.actor.name}${b.actor.isCatalyst ? html` <span class="tag">${t.bridges.catalyst}</span>` : ""}<div class="note">${t.kind[b.actor.kind] ?? b.actor.kind}</div></td><td><span class="swatch" style="background:${PROFILE_COLOURS[b.actor.profile]}"></span>${t.profile[b.actor.profile]}</td><td class="num">${f.number(b.score, 2)}</td><td class="note">${main?.label ?? ""}</td><td>${split ? t.bridges.splits(piecesText(b.ifRemoved.pieces, f), f.share(b.ifRemoved.disconnectedShare)) : t.bridges.intact}</td></tr>`;
+    return html`<tr data-rank="${b.rank}"><td class="num">${b.rank}</td><td><span class="actor-name">${b.actor.name}</span>${b.actor.isCatalyst ? html` <span class="tag">${t.bridges.catalyst}</span>` : ""}<div class="note">${t.kind[b.actor.kind] ?? b.actor.kind}</div></td><td><span class="swatch" style="background:${PROFILE_COLOURS[b.actor.profile]}"></span>${t.profile[b.actor.profile]}</td><td class="num">${f.number(b.score, 2)}</td><td class="note">${main?.label ?? ""}</td><td>${split ? t.bridges.splits(piecesText(b.ifRemoved.pieces, f), f.share(b.ifRemoved.disconnectedShare)) : t.bridges.intact}</td></tr>`;
   });
   return section("bridges", t.bridges.title, [
     html`<p>${t.bridges.intro}</p>`,
