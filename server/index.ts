@@ -9,6 +9,7 @@ import { ConfigError, jwtOf, limitsOf, loadConfig } from "./config.js";
 import { openDatabase } from "./database.js";
 import { DataDirLockedError } from "./dataDirLock.js";
 import { createJwtVerifier } from "./jwt.js";
+import { LiveUpdates } from "./live.js";
 import { createLogger } from "./logger.js";
 import { MigrationError } from "./migrations.js";
 import { seedDemo } from "./seed/seedDemo.js";
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   await graph.start();
   graph.follow(config.OUTBOX_POLL_MS);
   const webDir = fileURLToPath(new URL("../web/dist", import.meta.url));
-  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, webDir, jwt });
+  const live = new LiveUpdates(graph, { trustProxy: config.TRUST_PROXY });
+  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, live, webDir, jwt });
   const server = http.createServer(yoga);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
+    // Subscriptions never finish on their own: end them, so their streams complete like any request.
+    logger.info({ subscriptions: await live.close() }, "live subscriptions closed");
     // Stop accepting, let in-flight requests finish, then cut what is left after the timeout.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -15,6 +15,7 @@ import type { Context } from "./context.js";
 import type { Database } from "./database.js";
 import type { JwtVerifier } from "./jwt.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+import { LiveUpdates, liveUpdatesPlugin } from "./live.js";
 import type { Logger } from "./logger.js";
 import { exportsPlugin } from "./plugins/exports.js";
 import { healthChecks } from "./plugins/healthChecks.js";
@@ -38,6 +39,8 @@ export interface ServerDeps {
   trustProxy?: boolean;
   /** Serve the built map from this folder at "/"; tests leave it out. */
   webDir?: string;
+  /** Live updates (subscriptions); server/index.ts passes its own to close them on shutdown. @default one for `graph` */
+  live?: LiveUpdates;
   /** Accept JWTs from a single sign-on issuer besides API tokens (server/jwt.ts). @default undefined */
   jwt?: JwtVerifier;
 }
@@ -49,7 +52,7 @@ export type MaillageYoga = YogaServerInstance<ServerContext, Context>;
  * Builds the GraphQL server. It does not listen: server/index.ts does, and tests call
  * `yoga.fetch` directly.
  */
-export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false, webDir, jwt }: ServerDeps): MaillageYoga {
+export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false, live = new LiveUpdates(graph, { trustProxy }), webDir, jwt }: ServerDeps): MaillageYoga {
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -85,6 +88,7 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
       maxAliasesPlugin({ n: limits.maxAliases }),
       maxDirectivesPlugin({ n: limits.maxDirectives }),
       statementCount(exposeQueryCount),
+      liveUpdatesPlugin(live),
     ],
     context: async ({ request }) => ({
       prisma: db.prisma,

@@ -1,4 +1,5 @@
 import type { NetworkSnapshot, SnapshotOptions } from "../snapshot.js";
+import type { AppliedChangeListener } from "./appliedChanges.js";
 
 /**
  * What the API asks of a graph engine, whichever holds the network (in process, or Neo4j).
@@ -13,6 +14,8 @@ export interface GraphEngine {
   start(): Promise<void>;
   /** Applies the outbox events committed since the last call; resolves with how many. */
   catchUp(): Promise<number>;
+  /** Calls `listener` after each catch-up that applied events, with the ecosystems they touched; returns the unsubscribe. */
+  onApplied(listener: AppliedChangeListener): () => void;
   /** The network at the current version (or as of a past day), built once and shared. */
   snapshot(options?: SnapshotOptions): Promise<NetworkSnapshot>;
   /**

@@ -73,7 +73,7 @@ export async function planSection<T extends RecordType>(prisma: PrismaClient, ty
   };
 
   for (const raw of rows) {
-    const checked = validateRow(type, raw.values, raw.tabular);
+    const checked = raw.unreadable ? { issues: [] } : validateRow(type, raw.values, raw.tabular);
     const id = "row" in checked ? checked.row.externalId : typeof raw.values.id === "string" || typeof raw.values.id === "number" ? String(raw.values.id).trim() : null;
     const issues = [...raw.problems, ...("issues" in checked ? checked.issues : [])];
     // Unique values within the file: the id, and an actor's official numbers.
@@ -109,8 +109,12 @@ export async function planSection<T extends RecordType>(prisma: PrismaClient, ty
       refs.addFileActor({ externalId: row.externalId, siren: actor.siren ?? undefined, rna: actor.rna ?? undefined });
     } else if (type === "alliances") refs.addFileAlliance(row.externalId);
   }
+  // Refusals found while validating and while resolving, back in file order.
+  rejections.sort((a, b) => position(a.at) - position(b.at));
   return { type, planned, rejections, rejectedRows };
 }
+
+const position = (at: RowLocation) => at.line ?? at.row ?? at.record ?? 0;
 
 function uniqueKeys(type: RecordType, row: RowOf[RecordType]): [string, string][] {
   const keys: [string, string][] = [["id", `id:${row.externalId}`]];

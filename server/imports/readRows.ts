@@ -19,6 +19,8 @@ export interface RawRow {
   tabular: boolean;
   /** Problems found while reading (an unknown JSON field), reported with the row's other issues. */
   problems: { column: string | null; reason: string }[];
+  /** Not a record at all (a JSON value that is no object): nothing to validate. */
+  unreadable?: boolean;
 }
 
 /** A problem with the file itself (its header, its syntax, a missing section): no row is read past it. */
@@ -160,7 +162,7 @@ function jsonRows(type: RecordType, records: unknown[], lines: number[]): RawRow
   return records.map((record, index) => {
     const location = at({ line: lines[index] ?? null, record: index + 1 });
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
-      return { at: location, values: {}, tabular: false, problems: [{ column: null, reason: "a record is a JSON object" }] };
+      return { at: location, values: {}, tabular: false, problems: [{ column: null, reason: "a record is a JSON object" }], unreadable: true };
     }
     const values: Record<string, unknown> = {};
     const problems: RawRow["problems"] = [];

@@ -161,14 +161,19 @@ const needRow = z
   .transform((row) => ({ ...row, externalId: row.id }));
 
 const score = whole(0, 4, "scores run from 0 to 4");
+const PRACTICE_SET = new Set<string>(PRACTICE_KEYS);
 const practiceRow = z
   .object({
     id: externalId,
     actor: externalId,
     date: day,
-    scores: z.partialRecord(z.enum(PRACTICE_KEYS, { error: `is not a practice of the grid (${PRACTICE_KEYS.length} keys: ${PRACTICE_KEYS.slice(0, 2).join(", ")}, ...)` }), score, {
-      error: "must be an object of practice scores",
-    }),
+    scores: z
+      .record(z.string(), score, { error: "must be an object of practice scores" })
+      .superRefine((scores, ctx) => {
+        for (const key of Object.keys(scores)) {
+          if (!PRACTICE_SET.has(key)) ctx.addIssue({ code: "custom", path: [key], message: `is not a practice of the grid (docs/import.md lists the ${PRACTICE_KEYS.length} keys)` });
+        }
+      }),
   })
   .refine((row) => Object.keys(row.scores).length > 0, { message: "at least one practice is scored", path: ["scores"] })
   .transform((row) => ({ ...row, externalId: row.id }));
@@ -202,7 +207,8 @@ export function validateRow<T extends RecordType>(type: T, values: Record<string
       const [head, ...rest] = issue.path.map(String);
       if (head === "scores" && rest.length > 0) return { column: tabular ? rest[0]! : `scores.${rest[0]}`, reason: issue.message };
       const entry = rest.length > 0 && /^\d+$/.test(rest[0]!) ? `entry ${Number(rest[0]) + 1}${rest[1] ? ` (${rest.slice(1).join(".")})` : ""}: ` : "";
-      return { column: head ?? null, reason: entry + (issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message) };
+      const missing = issue.code === "invalid_type" && rest.length === 0 && head !== undefined && values[head] === undefined;
+      return { column: head ?? null, reason: entry + (missing ? "is required" : issue.message) };
     }),
   };
 }

@@ -4,6 +4,7 @@ import type { NetworkModel } from "../../model.js";
 import { loadNetworkModel } from "../../recordLoader.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
 import { AnalyticsCache } from "../analyticsCache.js";
+import { ChangeCollector, ChangeListeners, type AppliedChangeListener } from "../appliedChanges.js";
 import type { GraphEngine } from "../graphEngine.js";
 import { applyEvent } from "./applyEvent.js";
 
@@ -20,6 +21,7 @@ export class MemoryGraphEngine implements GraphEngine {
   private readonly cache = new AnalyticsCache();
   private catchingUp: Promise<number> = Promise.resolve(0);
   private poller: NodeJS.Timeout | null = null;
+  private readonly listeners = new ChangeListeners((error) => this.logger?.error({ err: error }, "graph/memory: a change listener failed"));
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -51,15 +53,27 @@ export class MemoryGraphEngine implements GraphEngine {
     return this.catchingUp;
   }
 
+  onApplied(listener: AppliedChangeListener): () => void {
+    return this.listeners.add(listener);
+  }
+
   private async applyPending(): Promise<number> {
     const model = this.requireModel();
+    const changes = this.listeners.size > 0 ? new ChangeCollector() : null;
     let applied = 0;
     for (;;) {
       const events = await this.prisma.outboxEvent.findMany({ where: { position: { gt: model.version } }, orderBy: { position: "asc" }, take: BATCH });
-      for (const event of events) applyEvent(model, event);
+      for (const event of events) {
+        changes?.before(model, event);
+        applyEvent(model, event);
+        changes?.after(model, event);
+      }
       applied += events.length;
-      if (events.length < BATCH) return applied;
+      if (events.length < BATCH) break;
     }
+    // Announced once applied: a listener refetching now sees the change.
+    if (changes && applied > 0) this.listeners.emit(changes.result(model.version));
+    return applied;
   }
 
   async snapshot(options: SnapshotOptions = {}): Promise<NetworkSnapshot> {

@@ -4,6 +4,7 @@ import type { NetworkModel, TerritoryPlacement } from "../../model.js";
 import { loadPlacement } from "../../recordLoader.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
 import { AnalyticsCache } from "../analyticsCache.js";
+import { ChangeCollector, ChangeListeners, type AppliedChangeListener } from "../appliedChanges.js";
 import type { GraphEngine } from "../graphEngine.js";
 import type { OutboxEventRow } from "../memory/applyEvent.js";
 import { GraphUnavailableError, int, Neo4jExecutor, type Neo4jConnection } from "./executor.js";
@@ -69,6 +70,7 @@ export class Neo4jGraphEngine implements GraphEngine {
   private readonly executor: Neo4jExecutor;
   private readonly logger: Logger | undefined;
   private readonly cache = new AnalyticsCache();
+  private readonly listeners = new ChangeListeners((error) => this.logger?.error({ err: error }, "graph/neo4j: a change listener failed"));
   private model: NetworkModel | null = null;
   private placement: TerritoryPlacement | null = null;
   private ecosystemOf: Record<string, unknown> = {};
@@ -119,6 +121,10 @@ export class Neo4jGraphEngine implements GraphEngine {
 
   catchUp(): Promise<number> {
     return this.serially(() => this.step());
+  }
+
+  onApplied(listener: AppliedChangeListener): () => void {
+    return this.listeners.add(listener);
   }
 
   /** Wipes the projection, writes the whole record again and reads it back (`rebuild-graph`). */
@@ -252,7 +258,14 @@ export class Neo4jGraphEngine implements GraphEngine {
       orderBy: { position: "asc" },
       take: INCREMENTAL_LIMIT + 1,
     });
+    const changes = this.listeners.size > 0 ? new ChangeCollector() : null;
+    for (const event of events) changes?.before(model, event);
     if (events.length > INCREMENTAL_LIMIT || !(await readChanges(this.executor, model, events))) await this.reload();
+    if (!changes) return;
+    const now = this.requireModel();
+    if (events.length > INCREMENTAL_LIMIT) changes.everything(now, new Set(events.map((event) => event.aggregate)));
+    else for (const event of events) changes.after(now, event);
+    this.listeners.emit(changes.result(now.version));
   }
 
   private async reload(): Promise<void> {
