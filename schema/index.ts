@@ -22,6 +22,7 @@ import "./actorMetrics.js";
 import "./bridgeActors.js";
 import "./networkStats.js";
 import "./network.js";
+import "./importRecords.js";
 import "./liveUpdates.js";
 
 builder.queryType({});
