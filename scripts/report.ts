@@ -12,13 +12,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { closeSharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
-import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
-import { loadConfig } from "../server/config.js";
-import { openDatabase } from "../server/database.js";
-import { createLogger } from "../server/logger.js";
-import { PdfPrinter } from "../server/report/pdfPrinter.js";
-import { buildReport, ReportRequest } from "../server/report/report.js";
+import { ReportRequest } from "../server/report/reportRequest.js";
 
 const USAGE = `usage: maillage report --territory CODE [--lang fr|en] [--format html|pdf] [--out FILE|-]
        maillage report --all --out-dir DIR [--lang fr|en] [--format html|pdf]
@@ -69,6 +63,16 @@ if (values.territory !== undefined && !ReportRequest.shape.territoryCode.safePar
 const { lang, format } = options.data;
 if (values.out === "-" && format === "pdf" && process.stdout.isTTY) usageError("a PDF on a terminal: give --out FILE");
 
+// Loaded once the command line is known to be right: a usage error answers at once.
+const [{ closeSharedBetweennessPool }, { MemoryGraphEngine }, { loadConfig }, { openDatabase }, { createLogger }, { PdfPrinter }, { buildReport }] = await Promise.all([
+  import("../graph/algorithms/sharedBetweennessPool.js"),
+  import("../graph/engines/memory/memoryEngine.js"),
+  import("../server/config.js"),
+  import("../server/database.js"),
+  import("../server/logger.js"),
+  import("../server/report/pdfPrinter.js"),
+  import("../server/report/report.js"),
+]);
 const config = loadConfig();
 const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
 const graph = new MemoryGraphEngine(db.prisma);

@@ -3,19 +3,13 @@
  * route (server/plugins/report.ts) and the CLI (scripts/report.ts) both call, so both give the
  * same document.
  */
-import { z } from "zod";
 import type { PdfPrinter } from "./pdfPrinter.js";
 import { renderHtml } from "./renderHtml.js";
 import { gatherReport } from "./reportData.js";
+import type { ReportRequest } from "./reportRequest.js";
 import type { ReportDeps } from "./runQuery.js";
 
-export const ReportRequest = z.object({
-  // INSEE, SIREN or a source's own code: letters, digits, and the dashes and underscores some use.
-  territoryCode: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/, "a territory code is 1 to 40 letters, digits, - or _"),
-  lang: z.enum(["fr", "en"]).default("fr"),
-  format: z.enum(["html", "pdf"]).default("html"),
-});
-export type ReportRequest = z.infer<typeof ReportRequest>;
+export { ReportRequest } from "./reportRequest.js";
 
 export interface RenderedReport {
   body: Uint8Array;
