@@ -4,12 +4,13 @@ import { bridgeBreakdown, bridgeScores, piecesAfterRemoval, type BridgeContribut
 import { sharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
 import { computeScopeMetricsOnPool, type BetweennessMethod, type ScopeMetrics } from "../graph/ecosystem/scopeMetrics.js";
 import { NATIONAL, scopeKey, type Scope } from "../graph/scope.js";
-import type { NetworkSnapshot } from "../graph/snapshot.js";
+import type { NetworkSnapshot, SnapshotOptions } from "../graph/snapshot.js";
 import type { Context } from "../server/context.js";
 import { Actor } from "./actor.js";
 import { AnalyticsScope, computedOn, ComputedOn, resolveScope, type ComputedOnShape } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { inLanguage, LanguageEnum } from "./language.js";
+import { asOfArg, dayKey, loadByDay } from "./timeTravel.js";
 
 /** One scope's metrics and bridge scores, computed once per network version and shared by every field below. */
 export interface ScopeAnalytics {
@@ -19,12 +20,16 @@ export interface ScopeAnalytics {
   computedOn: ComputedOnShape;
 }
 
-export function scopeAnalytics(ctx: Context, scope: Scope): Promise<ScopeAnalytics> {
-  return ctx.graph.cached(`scope-metrics:${scopeKey(scope)}`, async (snapshot) => {
-    // Large scopes (the national one) search on worker threads: the server keeps answering meanwhile.
-    const metrics = await computeScopeMetricsOnPool(sharedBetweennessPool(), snapshot, scope);
-    return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: computedOn(snapshot) };
-  });
+export function scopeAnalytics(ctx: Pick<Context, "graph">, scope: Scope, options: SnapshotOptions = {}): Promise<ScopeAnalytics> {
+  return ctx.graph.cached(
+    `scope-metrics:${scopeKey(scope)}`,
+    async (snapshot) => {
+      // Large scopes (the national one) search on worker threads: the server keeps answering meanwhile.
+      const metrics = await computeScopeMetricsOnPool(sharedBetweennessPool(), snapshot, scope);
+      return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: computedOn(snapshot) };
+    },
+    options,
+  );
 }
 
 /** GraphQL floats cannot carry NaN: an undefined ratio (0/0) is null. */
@@ -137,12 +142,12 @@ function parseKey(key: string, snapshot: NetworkSnapshot): { actorId: number; sc
   return { actorId, scope: ecosystemId >= 0 ? { kind: "ecosystem", ecosystemId } : NATIONAL };
 }
 
-/** Every actor asked in one request at once: each distinct scope is computed (or read from the cache) once. */
-async function loadMetrics(keys: readonly string[], ctx: Context): Promise<(ScopedActor | null)[]> {
-  const snapshot = await ctx.graph.snapshot();
+/** Every actor asked in one request at once: each distinct scope and day is computed (or read from the cache) once. */
+async function loadMetrics(keys: readonly string[], ctx: Context, options: SnapshotOptions): Promise<(ScopedActor | null)[]> {
+  const snapshot = await ctx.graph.snapshot(options);
   const wanted = keys.map((key) => parseKey(key, snapshot));
   const scopes = new Map(wanted.map(({ scope }) => [scopeKey(scope), scope]));
-  const analytics = new Map(await Promise.all([...scopes].map(async ([key, scope]) => [key, await scopeAnalytics(ctx, scope)] as const)));
+  const analytics = new Map(await Promise.all([...scopes].map(async ([key, scope]) => [key, await scopeAnalytics(ctx, scope, options)] as const)));
   return wanted.map(({ actorId, scope }) => {
     const a = analytics.get(scopeKey(scope))!;
     const i = a.metrics.localOf.get(a.snapshot.indexOfActor.get(actorId) ?? -1);
@@ -160,9 +165,9 @@ builder.objectField(Actor, "metrics", (t) =>
     nullable: true,
     description:
       "The actor's position in a network: its own ecosystem's when no scope is given (the whole network for an actor outside every ecosystem), else the scope's (an empty scope means national). Null when the actor is not in the scope. Computed once per scope and network version.",
-    args: { scope: t.arg({ type: AnalyticsScope }) },
+    args: { scope: t.arg({ type: AnalyticsScope }), asOf: t.arg(asOfArg) },
     complexity: (args) => (args.scope && !args.scope.ecosystem ? NATIONAL_METRICS_COMPLEXITY : ECOSYSTEM_METRICS_COMPLEXITY),
-    load: (keys: string[], ctx) => loadMetrics(keys, ctx),
-    resolve: (actor, args) => keyOf(actor.id, args.scope ? resolveScope(args.scope) : null),
+    load: (keys: string[], ctx) => loadByDay(keys, ctx.graph, (dayKeys, options) => loadMetrics(dayKeys, ctx, options)),
+    resolve: (actor, args) => dayKey(args.asOf, keyOf(actor.id, args.scope ? resolveScope(args.scope) : null)),
   }),
 );

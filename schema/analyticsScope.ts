@@ -23,7 +23,11 @@ export const ComputedOn = builder.objectRef<ComputedOnShape>("ComputedOn").imple
   description: "The version of the network an analytic was computed on.",
   fields: (t) => ({
     graphVersion: t.string({ description: "The outbox position the network reflects.", resolve: (c) => String(c.graphVersion) }),
-    asOf: t.field({ type: "Date", description: "The day recency is measured from.", resolve: (c) => new Date(c.today * 86_400_000) }),
+    asOf: t.field({
+      type: "Date",
+      description: "The day the network is taken on and recency measured from: the `asOf` asked for, or the record's latest event for the current network.",
+      resolve: (c) => new Date(c.today * 86_400_000),
+    }),
   }),
 });
 

@@ -4,6 +4,7 @@ import { AlgorithmInfo, BREAKDOWN_COMPLEXITY, BridgeContributionRef, RemovalImpa
 import { AnalyticsScope, ComputedOn, resolveScope } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { byId } from "./loadById.js";
+import { asOfArg, asOfOptions } from "./timeTravel.js";
 
 /** The longest ranking one request may ask for. */
 export const MAX_BRIDGE_ACTORS = 200;
@@ -34,11 +35,12 @@ builder.queryField("bridgeActors", (t) =>
     args: {
       scope: t.arg({ type: AnalyticsScope }),
       first: t.arg.int({ defaultValue: 20, description: `How many, 1 to ${MAX_BRIDGE_ACTORS}.`, validate: z.number().int().min(1).max(MAX_BRIDGE_ACTORS) }),
+      asOf: t.arg(asOfArg),
     },
     // The scores come from one cached computation per scope; what grows with `first` is the list.
     complexity: (args) => ({ field: 20, multiplier: args.first ?? 20 }),
     resolve: async (_root, args, ctx) => {
-      const a = await scopeAnalytics(ctx, resolveScope(args.scope));
+      const a = await scopeAnalytics(ctx, resolveScope(args.scope), await asOfOptions(ctx.graph, args.asOf));
       return Array.from(rankBridges(a.bridges, args.first ?? 20), (i, k) => ({ a, i, rank: k + 1 }));
     },
   }),

@@ -9,7 +9,7 @@ import { ProfileEnum, TerritoryLevelEnum } from "./enums.js";
 import { NeedAssessment } from "./needAssessment.js";
 import { actorsUnder } from "./territory.js";
 
-const ProfileCountRef = builder.objectRef<ProfileCount>("ProfileCount").implement({
+export const ProfileCountRef = builder.objectRef<ProfileCount>("ProfileCount").implement({
   fields: (t) => ({ profile: t.expose("profile", { type: ProfileEnum }), count: t.exposeInt("count") }),
 });
 

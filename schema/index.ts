@@ -23,6 +23,8 @@ import "./bridgeActors.js";
 import "./networkStats.js";
 import "./network.js";
 import "./importRecords.js";
+import "./metricSnapshot.js";
+import "./ecosystemChanges.js";
 import "./liveUpdates.js";
 
 builder.queryType({});

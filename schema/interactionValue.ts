@@ -4,13 +4,14 @@ import { tieStructuralPositions } from "../graph/ecosystem/structuralPosition.js
 import { computeTieValues, rollUp, tiesAmong, tiesOfNode, VALUE_COMPONENTS, type TieValues, type ValueRollup } from "../graph/ecosystem/tieValues.js";
 import type { Scope } from "../graph/scope.js";
 import { scopeNodes } from "../graph/scope.js";
-import type { NetworkSnapshot } from "../graph/snapshot.js";
+import type { NetworkSnapshot, SnapshotOptions } from "../graph/snapshot.js";
 import type { Context } from "../server/context.js";
 import { Actor } from "./actor.js";
 import { Alliance } from "./alliance.js";
 import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
+import { asOfArg, asOfOptions } from "./timeTravel.js";
 
 export const ValueComponentEnum = builder.enumType("ValueComponent", {
   description: "The components of an interaction's value; defaults and scales in graph/ecosystem/interactionValue.ts.",
@@ -33,10 +34,10 @@ export function weightsFrom(input: Partial<Record<ValueComponent, number | null>
   return weights;
 }
 
-/** Tie values for the current network and these weights, computed once per version. */
-export async function tieValuesFor(ctx: Context, weights: InteractionValueWeights): Promise<{ snapshot: NetworkSnapshot; values: TieValues }> {
-  const structural = await ctx.graph.cached("tie-structural-positions", tieStructuralPositions);
-  return ctx.graph.cached(`tie-values:${JSON.stringify(weights)}`, (snapshot) => ({ snapshot, values: computeTieValues(snapshot, structural, weights) }));
+/** Tie values for the network (current, or as of a day) and these weights, computed once per version and day. */
+export async function tieValuesFor(ctx: Pick<Context, "graph">, weights: InteractionValueWeights, options: SnapshotOptions = {}): Promise<{ snapshot: NetworkSnapshot; values: TieValues }> {
+  const structural = await ctx.graph.cached("tie-structural-positions", tieStructuralPositions, options);
+  return ctx.graph.cached(`tie-values:${JSON.stringify(weights)}`, (snapshot) => ({ snapshot, values: computeTieValues(snapshot, structural, weights) }), options);
 }
 
 const ContributionRef = builder.objectRef<{ component: ValueComponent; weight: number; contribution: number }>("ValueContribution").implement({
@@ -63,9 +64,9 @@ export const InteractionValueRef = builder.objectRef<RollupShape>("InteractionVa
   }),
 });
 
-async function rollupOf(ctx: Context, input: Parameters<typeof weightsFrom>[0], ties: (snapshot: NetworkSnapshot) => Iterable<number>): Promise<RollupShape> {
-  const weights = weightsFrom(input);
-  const { snapshot, values } = await tieValuesFor(ctx, weights);
+async function rollupOf(ctx: Context, args: { weights?: Parameters<typeof weightsFrom>[0]; asOf?: Date | null }, ties: (snapshot: NetworkSnapshot) => Iterable<number>): Promise<RollupShape> {
+  const weights = weightsFrom(args.weights);
+  const { snapshot, values } = await tieValuesFor(ctx, weights, await asOfOptions(ctx.graph, args.asOf));
   return { ...rollUp(values, ties(snapshot)), weights, computedOn: computedOn(snapshot) };
 }
 
@@ -74,8 +75,8 @@ builder.objectField(Alliance, "value", (t) =>
   t.field({
     type: InteractionValueRef,
     description: "The value of the ties among the alliance's members.",
-    args: { weights: t.arg({ type: InteractionValueWeightsInput }) },
-    resolve: (alliance, args, ctx) => rollupOf(ctx, args.weights, (s) => tiesAmong(s, s.allianceMembers.get(alliance.id) ?? [])),
+    args: { weights: t.arg({ type: InteractionValueWeightsInput }), asOf: t.arg(asOfArg) },
+    resolve: (alliance, args, ctx) => rollupOf(ctx, args, (s) => tiesAmong(s, s.allianceMembers.get(alliance.id) ?? [])),
   }),
 );
 
@@ -83,8 +84,8 @@ builder.objectField(Actor, "interactionValue", (t) =>
   t.field({
     type: InteractionValueRef,
     description: "The value of the actor's ties.",
-    args: { weights: t.arg({ type: InteractionValueWeightsInput }) },
-    resolve: (actor, args, ctx) => rollupOf(ctx, args.weights, (s) => (s.indexOfActor.has(actor.id) ? tiesOfNode(s, s.indexOfActor.get(actor.id)!) : [])),
+    args: { weights: t.arg({ type: InteractionValueWeightsInput }), asOf: t.arg(asOfArg) },
+    resolve: (actor, args, ctx) => rollupOf(ctx, args, (s) => (s.indexOfActor.has(actor.id) ? tiesOfNode(s, s.indexOfActor.get(actor.id)!) : [])),
   }),
 );
 
@@ -92,10 +93,10 @@ builder.objectField(Ecosystem, "interactionValue", (t) =>
   t.field({
     type: InteractionValueRef,
     description: "The value of the ties among the ecosystem's actors.",
-    args: { weights: t.arg({ type: InteractionValueWeightsInput }) },
+    args: { weights: t.arg({ type: InteractionValueWeightsInput }), asOf: t.arg(asOfArg) },
     resolve: (ecosystem, args, ctx) => {
       const scope: Scope = { kind: "ecosystem", ecosystemId: ecosystem.id };
-      return rollupOf(ctx, args.weights, (s) => tiesAmong(s, scopeNodes(s, scope)));
+      return rollupOf(ctx, args, (s) => tiesAmong(s, scopeNodes(s, scope)));
     },
   }),
 );

@@ -2,20 +2,22 @@ import { ecosystemMaturity, type Maturity, type MaturityComponent } from "../gra
 import { MATURITY_COMPONENTS, type MaturityComponentKey } from "../graph/ecosystem/maturityModel.js";
 import type { Offer } from "../graph/ecosystem/offers.js";
 import type { GraphEngine } from "../graph/engines/graphEngine.js";
+import type { SnapshotOptions } from "../graph/snapshot.js";
 import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { inLanguage, LanguageEnum } from "./language.js";
 import { NeedLevelEnum } from "./needAssessment.js";
+import { asOfArg, dayKey, loadByDay } from "./timeTravel.js";
 
-const LEVEL_NAMES = ["ACCOMPANY", "CONSOLIDATE", "INVEST", "INVENT"] as const;
-const GROWTH_STAGES = ["SCATTERED_FRAGMENTS", "HUB_AND_SPOKE", "MULTI_HUB_SMALL_WORLD", "CORE_PERIPHERY"] as const;
+export const LEVEL_NAMES = ["ACCOMPANY", "CONSOLIDATE", "INVEST", "INVENT"] as const;
+export const GROWTH_STAGES = ["SCATTERED_FRAGMENTS", "HUB_AND_SPOKE", "MULTI_HUB_SMALL_WORLD", "CORE_PERIPHERY"] as const;
 
-const GrowthStageEnum = builder.enumType("GrowthStage", {
+export const GrowthStageEnum = builder.enumType("GrowthStage", {
   description: "How a network grows (Krebs & Holley, network weaving).",
   values: GROWTH_STAGES,
 });
-const ComponentKeyEnum = builder.enumType("MaturityComponentKey", {
+export const ComponentKeyEnum = builder.enumType("MaturityComponentKey", {
   values: Object.fromEntries(
     (Object.keys(MATURITY_COMPONENTS) as MaturityComponentKey[]).map((key) => [key, { description: MATURITY_COMPONENTS[key].description.en }]),
   ) as Record<MaturityComponentKey, { description: string }>,
@@ -63,26 +65,33 @@ const MaturityRef = builder.objectRef<MaturityShape>("Maturity").implement({
 });
 
 /**
- * Every ecosystem's maturity, computed together once per version of the network (about 20 ms for
- * the demo's 81): the maturity field and the peers' maturity fit read the same results.
+ * Every ecosystem's maturity, computed together once per version of the network and day (about
+ * 20 ms for the demo's 81): the maturity field and the peers' maturity fit read the same results.
  */
-export function maturities(graph: GraphEngine): Promise<ReadonlyMap<number, MaturityShape>> {
-  return graph.cached("maturity", (snapshot) => {
-    const ids = [...new Set(snapshot.ecosystem)].filter((id) => id >= 0);
-    return new Map(ids.map((id) => [id, { ...ecosystemMaturity(snapshot, id), computedOn: computedOn(snapshot) }]));
-  });
+export function maturities(graph: GraphEngine, options: SnapshotOptions = {}): Promise<ReadonlyMap<number, MaturityShape>> {
+  return graph.cached(
+    "maturity",
+    (snapshot) => {
+      const ids = [...new Set(snapshot.ecosystem)].filter((id) => id >= 0);
+      return new Map(ids.map((id) => [id, { ...ecosystemMaturity(snapshot, id), computedOn: computedOn(snapshot) }]));
+    },
+    options,
+  );
+}
+
+async function loadMaturities(ids: number[], graph: GraphEngine, options: SnapshotOptions): Promise<MaturityShape[]> {
+  const all = await maturities(graph, options);
+  // An ecosystem with no actor yet is in no snapshot group: measure it on its own.
+  const snapshot = ids.some((id) => !all.has(id)) ? await graph.snapshot(options) : null;
+  return ids.map((id) => all.get(id) ?? { ...ecosystemMaturity(snapshot!, id), computedOn: computedOn(snapshot!) });
 }
 
 builder.objectField(Ecosystem, "maturity", (t) =>
   t.loadable({
     type: MaturityRef,
-    description: "Computed once per version of the network, for every ecosystem at once.",
-    load: async (ids: number[], ctx) => {
-      const all = await maturities(ctx.graph);
-      // An ecosystem with no actor yet is in no snapshot group: measure it on its own.
-      const snapshot = ids.some((id) => !all.has(id)) ? await ctx.graph.snapshot() : null;
-      return ids.map((id) => all.get(id) ?? { ...ecosystemMaturity(snapshot!, id), computedOn: computedOn(snapshot!) });
-    },
-    resolve: (ecosystem) => ecosystem.id,
+    description: "Computed once per version of the network and day, for every ecosystem at once.",
+    args: { asOf: t.arg(asOfArg) },
+    load: (keys: string[], ctx) => loadByDay(keys, ctx.graph, (ids, options) => loadMaturities(ids.map(Number), ctx.graph, options)),
+    resolve: (ecosystem, args) => dayKey(args.asOf, ecosystem.id),
   }),
 );

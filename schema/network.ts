@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { InteractionValueWeights } from "../graph/ecosystem/interactionValue.js";
-import { PROFILES } from "../graph/snapshot.js";
+import { PROFILES, type SnapshotOptions } from "../graph/snapshot.js";
 import { ALLIANCE_BIT, KIND_BITS } from "../graph/tieFeatures.js";
 import type { Context } from "../server/context.js";
 import { finite, scopeAnalytics, type ScopeAnalytics } from "./actorMetrics.js";
@@ -10,6 +10,7 @@ import { Ecosystem } from "./ecosystem.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
 import { InteractionValueWeightsInput, tieValuesFor, weightsFrom } from "./interactionValue.js";
 import { NetworkStatsRef, networkStatsFor } from "./networkStats.js";
+import { asOfArg, asOfOptions } from "./timeTravel.js";
 
 /**
  * An ecosystem's network as a map draws it: actors and ties from the snapshot (no query per node),
@@ -24,6 +25,8 @@ interface NetworkShape {
   /** Snapshot tie ids; isBridge is null for a tie leaving the ecosystem. */
   ties: { e: number; isBridge: boolean | null }[];
   weights: InteractionValueWeights;
+  /** The day the network is taken on, shared by the ties' values and the statistics. */
+  options: SnapshotOptions;
 }
 
 type NodeShape = { n: NetworkShape; v: number; i: number | undefined };
@@ -34,7 +37,7 @@ const TieKindEnum = builder.enumType("TieKind", { description: "What a tie is ma
 const day = (d: number) => new Date(d * 86_400_000);
 
 /** The ecosystem's ties and, with `includeOutside`, its actors' ties to other territories. */
-function networkOf(a: ScopeAnalytics, ecosystemId: number, includeOutside: boolean): Omit<NetworkShape, "weights"> {
+function networkOf(a: ScopeAnalytics, ecosystemId: number, includeOutside: boolean): Omit<NetworkShape, "weights" | "options"> {
   const { offsets, targets, edgeOf } = a.snapshot.graph;
   const bridges = new Set(a.metrics.bridges);
   const ties = Array.from(a.metrics.parentTie, (e, local) => ({ e, isBridge: bridges.has(local) as boolean | null }));
@@ -76,7 +79,7 @@ const NetworkNodeRef = builder.objectRef<NodeShape>("NetworkNode").implement({
 });
 
 async function tieValue(ctx: Context, { n, e }: TieShape): Promise<number> {
-  const { snapshot, values } = await tieValuesFor(ctx, n.weights);
+  const { snapshot, values } = await tieValuesFor(ctx, n.weights, n.options);
   if (snapshot === n.a.snapshot) return values.value[e]!;
   // The network moved on between the two cached computations: find the same pair in the newer one.
   const [a, b] = [n.a.snapshot.actorIds[n.a.snapshot.graph.edgeSource[e]!]!, n.a.snapshot.actorIds[n.a.snapshot.graph.edgeTarget[e]!]!];
@@ -110,7 +113,7 @@ const EcosystemNetworkRef = builder.objectRef<NetworkShape>("EcosystemNetwork").
   fields: (t) => ({
     nodes: t.field({ type: [NetworkNodeRef], resolve: (n) => n.nodes.map((v) => ({ n, v, i: n.a.metrics.localOf.get(v) })) }),
     ties: t.field({ type: [NetworkTieRef], resolve: (n) => n.ties.map(({ e, isBridge }) => ({ n, e, isBridge })) }),
-    stats: t.field({ type: NetworkStatsRef, description: "Statistics of the ecosystem's own network (outside actors left out).", resolve: (n, _args, ctx) => networkStatsFor(ctx, { kind: "ecosystem", ecosystemId: n.ecosystemId }) }),
+    stats: t.field({ type: NetworkStatsRef, description: "Statistics of the ecosystem's own network (outside actors left out).", resolve: (n, _args, ctx) => networkStatsFor(ctx, { kind: "ecosystem", ecosystemId: n.ecosystemId }, n.options) }),
     computedOn: t.field({ type: ComputedOn, resolve: (n) => n.a.computedOn }),
   }),
 });
@@ -122,14 +125,18 @@ builder.objectField(Ecosystem, "network", (t) =>
     args: {
       includeOutside: t.arg.boolean({ defaultValue: false, description: "Also the actors of other territories tied to the ecosystem's actors, and those ties." }),
       weights: t.arg({ type: InteractionValueWeightsInput, description: "Weights of the ties' `value`." }),
+      asOf: t.arg(asOfArg),
     },
     complexity: 50,
     resolve: async (ecosystem, args, ctx) => {
       const includeOutside = args.includeOutside ?? false;
-      const shape = await ctx.graph.cached(`ecosystem-network:${ecosystem.id}:${includeOutside}`, async () =>
-        networkOf(await scopeAnalytics(ctx, { kind: "ecosystem", ecosystemId: ecosystem.id }), ecosystem.id, includeOutside),
+      const options = await asOfOptions(ctx.graph, args.asOf);
+      const shape = await ctx.graph.cached(
+        `ecosystem-network:${ecosystem.id}:${includeOutside}`,
+        async () => networkOf(await scopeAnalytics(ctx, { kind: "ecosystem", ecosystemId: ecosystem.id }, options), ecosystem.id, includeOutside),
+        options,
       );
-      return { ...shape, weights: weightsFrom(args.weights) };
+      return { ...shape, weights: weightsFrom(args.weights), options };
     },
   }),
 );

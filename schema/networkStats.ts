@@ -1,18 +1,24 @@
 import { computeNetworkStats, type NetworkStats } from "../graph/ecosystem/networkStats.js";
 import { scopeKey, type Scope } from "../graph/scope.js";
+import type { SnapshotOptions } from "../graph/snapshot.js";
 import type { Context } from "../server/context.js";
 import { AlgorithmInfo, finite, scopeAnalytics } from "./actorMetrics.js";
 import { AnalyticsScope, ComputedOn, resolveScope, type ComputedOnShape } from "./analyticsScope.js";
 import { builder } from "./builder.js";
+import { asOfArg, asOfOptions } from "./timeTravel.js";
 
 type NetworkStatsShape = NetworkStats & { computedOn: ComputedOnShape };
 
-/** A scope's network statistics, from its cached metrics, once per network version. */
-export function networkStatsFor(ctx: Context, scope: Scope): Promise<NetworkStatsShape> {
-  return ctx.graph.cached(`network-stats:${scopeKey(scope)}`, async () => {
-    const { snapshot, metrics, computedOn } = await scopeAnalytics(ctx, scope);
-    return { ...computeNetworkStats(snapshot, metrics), computedOn };
-  });
+/** A scope's network statistics, from its cached metrics, once per network version and day. */
+export function networkStatsFor(ctx: Pick<Context, "graph">, scope: Scope, options: SnapshotOptions = {}): Promise<NetworkStatsShape> {
+  return ctx.graph.cached(
+    `network-stats:${scopeKey(scope)}`,
+    async () => {
+      const { snapshot, metrics, computedOn } = await scopeAnalytics(ctx, scope, options);
+      return { ...computeNetworkStats(snapshot, metrics), computedOn };
+    },
+    options,
+  );
 }
 
 const HelixSynergyRef = builder.objectRef<NetworkStats["helix"]>("HelixSynergy").implement({
@@ -65,8 +71,8 @@ builder.queryField("networkStats", (t) =>
   t.field({
     type: NetworkStatsRef,
     description: "Statistics of a scope's network: an ecosystem's, or the whole network's by default.",
-    args: { scope: t.arg({ type: AnalyticsScope }) },
+    args: { scope: t.arg({ type: AnalyticsScope }), asOf: t.arg(asOfArg) },
     complexity: (args) => (args.scope?.ecosystem ? 20 : 200),
-    resolve: (_root, args, ctx) => networkStatsFor(ctx, resolveScope(args.scope)),
+    resolve: async (_root, args, ctx) => networkStatsFor(ctx, resolveScope(args.scope), await asOfOptions(ctx.graph, args.asOf)),
   }),
 );

@@ -6,6 +6,7 @@ import { builder } from "./builder.js";
 import { NotFoundError } from "./errors.js";
 import { recordId } from "./ids.js";
 import { byId } from "./loadById.js";
+import { asOfArg, asOfOptions } from "./timeTravel.js";
 
 /** Most paths returned: beyond a handful, a list of introductions is no longer read. */
 const PATH_LIMIT = 10;
@@ -49,9 +50,10 @@ builder.queryField("paths", (t) =>
       to: t.arg.globalID({ for: [Actor], required: true }),
       confirmedOnly: t.arg.boolean({ defaultValue: true, description: "Use only ties both ends confirmed." }),
       maxLength: t.arg.int({ defaultValue: 3, description: "Longest path, in ties (1 to 4).", validate: z.number().int().min(1).max(4) }),
+      asOf: t.arg(asOfArg),
     },
     resolve: async (_root, args, ctx) => {
-      const snapshot = await ctx.graph.snapshot();
+      const snapshot = await ctx.graph.snapshot(await asOfOptions(ctx.graph, args.asOf));
       const [from, to] = [args.from, args.to].map((globalId) => {
         const id = recordId(globalId);
         const node = snapshot.indexOfActor.get(id);

@@ -6,6 +6,7 @@ import { builder } from "./builder.js";
 import { byId } from "./loadById.js";
 import { maturities } from "./maturity.js";
 import { inLanguage, LanguageEnum, type Language } from "./language.js";
+import { asOfArg, asOfOptions } from "./timeTravel.js";
 
 /** The most peers one request may ask for, and so the most each cached ranking keeps. */
 export const MAX_PEERS = 50;
@@ -67,17 +68,23 @@ builder.objectField(Actor, "peers", (t) =>
     args: {
       first: t.arg.int({ defaultValue: 10, description: `How many peers, 1 to ${MAX_PEERS}.`, validate: z.number().int().min(1).max(MAX_PEERS) }),
       language: t.arg({ type: LanguageEnum, description: "The language of labels and reasons below, unless they name their own." }),
+      asOf: t.arg(asOfArg),
     },
-    resolve: async (actor, { first, language }, ctx) => {
+    resolve: async (actor, { first, language, asOf }, ctx) => {
       const { graph } = ctx;
-      const ranking = await graph.cached(`peers:${actor.id}`, async (snapshot) => {
-        const v = snapshot.indexOfActor.get(actor.id);
-        // An actor the engine has not caught up with yet has no place in the network: no peers.
-        if (v === undefined) return [];
-        const all = await maturities(graph);
-        const levels = new Map([...all].map(([id, m]) => [id, m.level]));
-        return rankPeers(snapshot, v, { k: MAX_PEERS, levelOf: (id) => levels.get(id) ?? null }).map((peer) => ({ ...peer, actorId: snapshot.actorIds[peer.node]!, computedOn: computedOn(snapshot) }));
-      });
+      const options = await asOfOptions(graph, asOf);
+      const ranking = await graph.cached(
+        `peers:${actor.id}`,
+        async (snapshot) => {
+          const v = snapshot.indexOfActor.get(actor.id);
+          // An actor the engine has not caught up with yet has no place in the network: no peers.
+          if (v === undefined) return [];
+          const all = await maturities(graph, options);
+          const levels = new Map([...all].map(([id, m]) => [id, m.level]));
+          return rankPeers(snapshot, v, { k: MAX_PEERS, levelOf: (id) => levels.get(id) ?? null }).map((peer) => ({ ...peer, actorId: snapshot.actorIds[peer.node]!, computedOn: computedOn(snapshot) }));
+        },
+        options,
+      );
       return ranking.slice(0, first ?? 10).map((peer) => ({
         ...peer,
         components: peer.components.map((c) => ({ ...c, language: language ?? null })),

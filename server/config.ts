@@ -54,6 +54,8 @@ const schema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   /** Longest time a graceful shutdown waits for in-flight requests, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Hours between two rounds of today's metric snapshots (server/history); 0 turns them off. At most 24 days, a timer's limit. */
+  METRIC_SNAPSHOT_INTERVAL_HOURS: z.coerce.number().min(0).max(576).default(24),
   /** Single sign-on (server/jwt.ts): JWTs of this issuer are accepted besides API tokens. */
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),

@@ -12,6 +12,7 @@ import { createJwtVerifier } from "./jwt.js";
 import { LiveUpdates } from "./live.js";
 import { createLogger } from "./logger.js";
 import { MigrationError } from "./migrations.js";
+import { startMetricSnapshotSchedule } from "./history/schedule.js";
 import { seedDemo } from "./seed/seedDemo.js";
 import { createServer } from "./yoga.js";
 
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
       : new MemoryGraphEngine(db.prisma, logger);
   await graph.start();
   graph.follow(config.OUTBOX_POLL_MS);
+  const snapshots =
+    config.METRIC_SNAPSHOT_INTERVAL_HOURS > 0
+      ? startMetricSnapshotSchedule({ prisma: db.prisma, graph, logger }, { intervalMs: config.METRIC_SNAPSHOT_INTERVAL_HOURS * 3_600_000 })
+      : null;
   const webDir = fileURLToPath(new URL("../web/dist", import.meta.url));
   const live = new LiveUpdates(graph, { trustProxy: config.TRUST_PROXY });
   const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, live, webDir, jwt });
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
     await closed;
     clearTimeout(timer);
+    await snapshots?.stop();
     await graph.close();
     await closeSharedBetweennessPool();
     await db.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultTieValues, ecosystemsOf, measureEcosystem, readMetrics, METRICS_FORMAT } from "../../graph/ecosystem/history/ecosystemMetrics.js";
+import { defaultTieValues, measureEcosystem, readMetrics, METRICS_FORMAT } from "../../graph/ecosystem/history/ecosystemMetrics.js";
 import { diffMetrics } from "../../graph/ecosystem/history/metricsDiff.js";
 import { NetworkModel } from "../../graph/model.js";
 import { buildSnapshot } from "../../graph/snapshot.js";
@@ -77,10 +77,6 @@ describe("graph/ecosystem/history/ecosystemMetrics", () => {
     expect(readMetrics({ ...metrics, format: METRICS_FORMAT + 1 })).toBeNull();
     expect(readMetrics(null)).toBeNull();
     expect(readMetrics({ format: METRICS_FORMAT })).toBeNull();
-  });
-
-  it("lists the ecosystems a snapshot places actors in", () => {
-    expect(ecosystemsOf(buildSnapshot(m))).toEqual([1]);
   });
 
   it("diffs two measured days: the new cross-profile tie, the new bridge, the actor who joined", () => {

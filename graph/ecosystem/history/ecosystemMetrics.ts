@@ -68,13 +68,6 @@ export function defaultTieValues(snapshot: NetworkSnapshot): TieValues {
   return computeTieValues(snapshot, tieStructuralPositions(snapshot));
 }
 
-/** The ecosystems the snapshot places actors in, ascending. */
-export function ecosystemsOf(snapshot: NetworkSnapshot): number[] {
-  const ids = new Set<number>();
-  for (const id of snapshot.ecosystem) if (id >= 0) ids.add(id);
-  return [...ids].sort((a, b) => a - b);
-}
-
 export function measureEcosystem(snapshot: NetworkSnapshot, ecosystemId: number, values: TieValues): EcosystemMetrics {
   const metrics = computeScopeMetrics(snapshot, { kind: "ecosystem", ecosystemId });
   const stats = computeNetworkStats(snapshot, metrics);

@@ -1,0 +1,96 @@
+import type { GraphEngine } from "../../graph/engines/graphEngine.js";
+import { defaultTieValues, measureEcosystem, type EcosystemMetrics } from "../../graph/ecosystem/history/ecosystemMetrics.js";
+import type { TieValues } from "../../graph/ecosystem/tieValues.js";
+import type { NetworkSnapshot, SnapshotOptions } from "../../graph/snapshot.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { timeTravelOptions, utcDay } from "./asOf.js";
+
+type Tx = Prisma.TransactionClient;
+
+export const SNAPSHOT_TRIGGERS = ["ON_DEMAND", "SCHEDULE"] as const;
+export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+
+/** An ecosystem as history knows it: its record id and the territory its snapshots hang on. */
+export interface EcosystemRef {
+  id: number;
+  territoryId: number;
+}
+
+/** One ecosystem measured on one day, ready to be stored or compared. */
+export interface Measurement {
+  ecosystem: EcosystemRef;
+  /** The day asked for (midnight UTC). */
+  asOf: Date;
+  graphVersion: bigint;
+  metrics: EcosystemMetrics;
+}
+
+/** Every tie's default value on this very snapshot: shared through the cache, unless the network moved meanwhile. */
+async function tieValuesOn(graph: GraphEngine, snapshot: NetworkSnapshot, options: SnapshotOptions): Promise<TieValues> {
+  const shared = await graph.cached("history:tie-values", (s) => ({ snapshot: s, values: defaultTieValues(s) }), options);
+  return shared.snapshot === snapshot ? shared.values : defaultTieValues(snapshot);
+}
+
+/**
+ * The ecosystems measured as of `asOf` (today when not given), each once per network version and
+ * day, shared by on-demand snapshots, the schedule and live diffs. The day must have been checked
+ * (server/history/asOf.ts); it is kept as asked even when the current network serves it.
+ */
+export async function measureAsOf(graph: GraphEngine, ecosystems: readonly EcosystemRef[], asOf: Date = new Date()): Promise<Measurement[]> {
+  const day = utcDay(asOf);
+  const options = await timeTravelOptions(graph, day);
+  const measurements: Measurement[] = [];
+  for (const ecosystem of ecosystems) {
+    const { snapshot, metrics } = await graph.cached(
+      `history:ecosystem-metrics:${ecosystem.id}`,
+      async (s) => ({ snapshot: s, metrics: measureEcosystem(s, ecosystem.id, await tieValuesOn(graph, s, options)) }),
+      options,
+    );
+    measurements.push({ ecosystem, asOf: day, graphVersion: snapshot.version, metrics });
+    // Each ecosystem takes milliseconds, all 81 about a second: let requests in between.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return measurements;
+}
+
+function row(m: Measurement, trigger: SnapshotTrigger, takenAt: Date) {
+  return {
+    territoryId: m.ecosystem.territoryId,
+    asOf: m.asOf,
+    takenAt,
+    trigger,
+    graphVersion: Number(m.graphVersion),
+    metrics: m.metrics as unknown as Prisma.InputJsonValue,
+  };
+}
+
+/**
+ * Stores the measurements in the caller's transaction, one row per (territory, day): taking a
+ * day again replaces its metrics, so repeating a request leaves one snapshot, refreshed.
+ * Returns the snapshots' ids in the order given.
+ */
+export async function upsertSnapshots(tx: Tx, measurements: readonly Measurement[], trigger: SnapshotTrigger, takenAt = new Date()): Promise<number[]> {
+  const ids: number[] = [];
+  for (const m of measurements) {
+    const data = row(m, trigger, takenAt);
+    const { id } = await tx.metricSnapshot.upsert({
+      where: { territoryId_asOf: { territoryId: data.territoryId, asOf: data.asOf } },
+      create: data,
+      update: { takenAt: data.takenAt, trigger: data.trigger, graphVersion: data.graphVersion, metrics: data.metrics },
+      select: { id: true },
+    });
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Stores only the measurements whose (territory, day) has no snapshot yet, in the caller's
+ * transaction: what the schedule does, so that another instance's snapshot of the same day, or
+ * an editor's, is kept. Returns how many were added.
+ */
+export async function insertMissingSnapshots(tx: Tx, measurements: readonly Measurement[], trigger: SnapshotTrigger, takenAt = new Date()): Promise<number> {
+  if (measurements.length === 0) return 0;
+  const { count } = await tx.metricSnapshot.createMany({ data: measurements.map((m) => row(m, trigger, takenAt)), skipDuplicates: true });
+  return count;
+}
