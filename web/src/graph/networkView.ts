@@ -5,7 +5,7 @@
  */
 import Sigma from "sigma";
 import type { NodeDisplayData, EdgeDisplayData } from "sigma/types";
-import { DIMMED_NODE, DIMMED_TIE, PATH_COLOUR, PROFILE_COLOURS, SELECTED_RING, UNTOUCHED_PIECE_COLOUR } from "../ui/palette.ts";
+import { DIMMED_NODE, DIMMED_TIE, NEW_COLOUR, PATH_COLOUR, PROFILE_COLOURS, SELECTED_RING, UNTOUCHED_PIECE_COLOUR } from "../ui/palette.ts";
 import { runLayout, type LayoutRun } from "./layout.ts";
 import type { EdgeAttributes, NetworkGraph, NodeAttributes } from "./networkGraph.ts";
 
@@ -55,6 +55,8 @@ export class NetworkView {
   private highlight: Highlight = EMPTY_HIGHLIGHT;
   private neighbours = new Set<string>();
   private readonly resizeObserver: ResizeObserver;
+  /** Actors and ties a live update added, grown in and ringed for a moment. */
+  private revealing: { nodes: Set<string>; ties: Set<string>; started: number; frame: number } | null = null;
 
   constructor(private readonly container: HTMLElement, private readonly options: NetworkViewOptions) {
     this.resizeObserver = new ResizeObserver(() => this.sigma?.scheduleRefresh());
@@ -135,10 +137,46 @@ export class NetworkView {
   }
 
   resetCamera(): void {
+    // A live update froze the frame (keepFrame); "see the whole network" fits it again.
+    this.sigma?.setCustomBBox(null);
     void this.sigma?.getCamera().reset({ duration: 300 });
   }
 
+  /**
+   * Keeps the picture where it is through the next changes: the camera is never moved by a new
+   * graph, but sigma fits the graph's extent to the screen, so new actors at the edge would
+   * shift and shrink everything. The frame stays until resetCamera.
+   */
+  keepFrame(): void {
+    if (this.sigma && !this.sigma.getCustomBBox()) this.sigma.setCustomBBox(this.sigma.getBBox());
+  }
+
+  /** Grows new actors and ties in, ringed for a moment (at once with reduced motion). */
+  reveal(nodes: Set<string>, ties: Set<string>, durationMs = 2_500): void {
+    if (!this.sigma || (nodes.size === 0 && ties.size === 0)) return;
+    if (this.revealing) cancelAnimationFrame(this.revealing.frame);
+    const duration = matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : durationMs;
+    const revealing = { nodes, ties, started: performance.now(), frame: 0 };
+    this.revealing = revealing;
+    const step = () => {
+      if (this.revealing !== revealing || !this.sigma) return;
+      if (performance.now() - revealing.started >= duration) this.revealing = null;
+      else revealing.frame = requestAnimationFrame(step);
+      this.sigma.refresh({ skipIndexation: true });
+    };
+    step();
+  }
+
+  /** 0 to 1 over the first 700 ms of a reveal (ease-out), 1 after. */
+  private revealGrowth(): number {
+    const elapsed = this.revealing ? performance.now() - this.revealing.started : Infinity;
+    const p = Math.min(1, elapsed / 700);
+    return 1 - (1 - p) ** 3;
+  }
+
   kill(): void {
+    if (this.revealing) cancelAnimationFrame(this.revealing.frame);
+    this.revealing = null;
     this.layout?.stop();
     this.resizeObserver.disconnect();
     this.sigma?.kill();
@@ -203,6 +241,10 @@ export class NetworkView {
       Object.assign(changes, ring("#222222", 1.5));
       if (!hovered && changes.labelVisibility === undefined) changes.labelVisibility = "visible";
     }
+    if (this.revealing?.nodes.has(key) && !dimmed) {
+      const size = changes.size ?? this.graph?.getNodeAttributes(key).size ?? 4;
+      Object.assign(changes, ring(NEW_COLOUR, 2.5), { size: Math.max(0.5, size * this.revealGrowth()), labelVisibility: "visible", zIndex: 3 });
+    }
     if (hovered) {
       // Sigma's hover card: the label on a white backdrop over everything else.
       changes.backdropArea = "both";
@@ -234,6 +276,9 @@ export class NetworkView {
     }
     if (h.matches) {
       return h.matches.has(source) || h.matches.has(target) ? {} : { color: DIMMED_TIE };
+    }
+    if (this.revealing?.ties.has(key)) {
+      return { color: NEW_COLOUR, size: Math.max(0.2, graph.getEdgeAttribute(key, "size") * this.revealGrowth() * 1.5), zIndex: 2 };
     }
     return {};
   }

@@ -189,7 +189,9 @@ export const en: Dictionary = {
   bridgeScore: "Bridge score",
   betweenness: "Betweenness",
   constraint: "Constraint",
-  liveSeam: "Live updates will come; “Refresh” reads the ecosystem again.",
+  liveHint: "Live: the network updates itself when an alliance, an interaction or an actor changes; “Refresh” reads it again.",
+  liveState: { connecting: "Connecting…", open: "Live", retrying: "Reconnecting…", off: "Not live" },
+  liveUpdated: "Network updated",
 
   kindLabel: "Kind",
   profileLabel: "Profile",

@@ -200,7 +200,9 @@ export const fr = {
   bridgeScore: "Score de passeur",
   betweenness: "Intermédiarité",
   constraint: "Contrainte",
-  liveSeam: "Les mises à jour en direct viendront ; « Actualiser » relit l'écosystème.",
+  liveHint: "En direct : le réseau se met à jour seul quand une alliance, une interaction ou un acteur change ; « Actualiser » le relit.",
+  liveState: { connecting: "Connexion…", open: "En direct", retrying: "Reconnexion…", off: "Hors direct" },
+  liveUpdated: "Réseau mis à jour",
 
   // An actor
   kindLabel: "Nature",

@@ -47,3 +47,5 @@ export const DIMMED_NODE = "#e6e6e6";
 export const DIMMED_TIE = "#f0f0f0";
 export const PATH_COLOUR = "#D55E00";
 export const SELECTED_RING = "#111111";
+/** Actors and ties a live update just added: rung for a moment in the accent blue. */
+export const NEW_COLOUR = "#0072B2";

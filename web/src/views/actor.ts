@@ -8,6 +8,7 @@ import { tieKey } from "../graph/filters.ts";
 import { buildGraph } from "../graph/networkGraph.ts";
 import { NetworkView } from "../graph/networkView.ts";
 import { lang, t } from "../i18n/lang.ts";
+import { coalesce, watchEcosystem, type EcosystemChange } from "../live.ts";
 import { ecosystemRoute, href, type Route } from "../router.ts";
 import { h, mount } from "../ui/dom.ts";
 import { focusHeading, navigate } from "../ui/navigate.ts";
@@ -57,6 +58,7 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
   let peers: Peer[] | null = null;
   let network: { name: string; nodes: NetworkNode[]; ties: NetworkTie[] } | null = null;
   let paths: PathsState | null = null;
+  let stopLive = () => {};
   const controller = new AbortController();
 
   const head = h("header", { class: "page-head" });
@@ -76,7 +78,8 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
   const ecosystemOf = (a: ActorDetail) => a.territories.find((tr) => tr.ecosystem)?.ecosystem ?? null;
   const pathHref = (peerId: string) => href({ ...route, peer: route.peer === peerId ? null : peerId }, lang());
 
-  function redrawNetwork(): void {
+  /** `live`: redrawn on a live update, which keeps the frame and grows the new actors and ties in. */
+  function redrawNetwork({ live = false }: { live?: boolean } = {}): void {
     if (!actor) return;
     const found = paths?.paths ?? [];
     const [nodes, ties] = withPaths(network?.nodes ?? [], network?.ties ?? [], found);
@@ -89,8 +92,10 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
     const previous = view.getGraph() ?? undefined;
     const graph = buildGraph(nodes, ties, previous);
     const added = previous ? graph.filterNodes((n) => !previous.hasNode(n)).length : graph.order;
+    if (live) view.keepFrame();
     view.setGraph(graph, { layout: false });
     if (added > 0) view.startLayout(previous ? 1500 : undefined);
+    if (live && previous) view.reveal(new Set(graph.filterNodes((n) => !previous.hasNode(n))), new Set(graph.filterEdges((e) => !previous.hasEdge(e))));
     const pathNodes = new Set<string>();
     const pathTies = new Set<string>();
     for (const path of found) {
@@ -245,9 +250,32 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
     if (eco) {
       const result = await request(ECOSYSTEM_NETWORK, { code: eco.territory.code, level: eco.territory.level }, controller.signal);
       if (result.ecosystem) network = { name: result.ecosystem.name, ...result.ecosystem.network };
+      let pending: (EcosystemChange | null)[] = [];
+      const refresh = coalesce(async () => {
+        const changes = pending;
+        pending = [];
+        await liveRefresh(eco.territory.code, eco.territory.level, changes).catch((error: unknown) => !isAbort(error) && console.warn("live refresh", error));
+      });
+      stopLive = watchEcosystem({ code: eco.territory.code, level: eco.territory.level, onChange: (change) => (pending.push(change), refresh()) });
     }
     redrawNetwork();
     if (route.peer) await loadPaths();
+  }
+
+  /** The ecosystem changed: its network again, and the actor's own page when the change concerns it. */
+  async function liveRefresh(code: string, level: ActorDetail["territories"][number]["level"], changes: (EcosystemChange | null)[]): Promise<void> {
+    if (!actor) return;
+    const concernsActor = changes.some((change) => change === null || change.actorIds.includes(actor!.id));
+    const [result, actorResult] = await Promise.all([
+      request(ECOSYSTEM_NETWORK, { code, level }, controller.signal),
+      concernsActor ? request(ACTOR, { id: route.id }, controller.signal) : Promise.resolve(null),
+    ]);
+    if (result.ecosystem) network = { name: result.ecosystem.name, ...result.ecosystem.network };
+    if (actorResult?.node) {
+      actor = actorResult.node;
+      render();
+    }
+    redrawNetwork({ live: true });
   }
 
   const fail = (error: unknown) => {
@@ -273,6 +301,7 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
     },
     destroy() {
       controller.abort();
+      stopLive();
       view.kill();
     },
   };

@@ -10,7 +10,7 @@ import { applyFilters, filtersActive, indexAlliances, type FilterResult, type Pa
 import { buildGraph } from "../graph/networkGraph.ts";
 import { NetworkView } from "../graph/networkView.ts";
 import { fmtDate, fmtNumber, fmtTime, lang, t } from "../i18n/lang.ts";
-import { registerOpenEcosystem } from "../live.ts";
+import { coalesce, watchEcosystem, type LiveState } from "../live.ts";
 import { href, type EcosystemRoute, type Route } from "../router.ts";
 import { h, mount, remount } from "../ui/dom.ts";
 import { onEscape } from "../ui/escape.ts";
@@ -46,7 +46,11 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
   let refreshedAt: Date | null = null;
   let sidebarOpen = false;
   let loadedOutside: boolean | null = null;
-  let unregisterLive = () => {};
+  let stopLive = () => {};
+  let liveState: LiveState = "connecting";
+  /** "Network updated", shown for a few seconds after a live update. */
+  let liveNotice = false;
+  let liveNoticeTimer = 0;
   let popEscape: (() => void) | null = null;
   const controller = new AbortController();
 
@@ -89,7 +93,8 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
 
   // ------------------------------------------------------------------ data
 
-  async function load(): Promise<void> {
+  /** `live`: a refetch on a live update, which keeps the frame and grows the new actors and ties in. */
+  async function load({ live = false }: { live?: boolean } = {}): Promise<void> {
     const outside = route.outside;
     const raw = await request(ECOSYSTEM, { code: route.code, level: route.level ?? undefined, outside }, controller.signal);
     if (!raw.ecosystem) throw new Error(t().ecosystemNotFound(route.code));
@@ -100,15 +105,29 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
     filteredFor = "";
     const previous = network.getGraph() ?? undefined;
     const graph = buildGraph(detail.network.nodes, detail.network.ties, previous);
-    const added = previous ? graph.filterNodes((n) => !previous.hasNode(n)).length : graph.order;
+    const newNodes = new Set(previous ? graph.filterNodes((n) => !previous.hasNode(n)) : []);
+    const newTies = new Set(previous ? graph.filterEdges((e) => !previous.hasEdge(e)) : []);
     if (first) {
       mountPage();
-      unregisterLive = registerOpenEcosystem(detail.id, refetch);
+      stopLive = watchEcosystem({
+        code: route.code,
+        level: route.level,
+        onChange: liveRefetch,
+        onState: (state) => {
+          liveState = state;
+          if (detail) renderHead(detail);
+        },
+      });
       void loadBridges();
     }
+    if (live) network.keepFrame();
     network.setGraph(graph, { layout: false });
     // A refetch keeps the map in place: only new actors need the layout to find them a place.
-    if (first || added > 0) network.startLayout(first ? undefined : 1200);
+    if (first || newNodes.size > 0) network.startLayout(first ? undefined : 1200);
+    if (live) {
+      network.reveal(newNodes, newTies);
+      showLiveNotice();
+    }
     update(route);
     if (first) focusHeading(root);
   }
@@ -145,14 +164,26 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
     }
   }
 
-  /** The live-update seam calls this too (live.ts). */
-  async function refetch(): Promise<void> {
+  async function refetch({ live = false }: { live?: boolean } = {}): Promise<void> {
     try {
-      await load();
+      await load({ live });
       await loadBridges();
     } catch (error) {
       if (!isAbort(error)) console.warn("refetch", error);
     }
+  }
+
+  /** A burst of changes gives one refetch (and one more if changes came during it). */
+  const liveRefetch = coalesce(() => refetch({ live: true }));
+
+  function showLiveNotice(): void {
+    liveNotice = true;
+    clearTimeout(liveNoticeTimer);
+    liveNoticeTimer = window.setTimeout(() => {
+      liveNotice = false;
+      renderGraphStatus();
+    }, 5_000);
+    renderGraphStatus();
   }
 
   // ------------------------------------------------------------------ rendering
@@ -178,7 +209,7 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
 
   function renderHead(d: EcosystemDetail): void {
     // Redrawn only when something in it changed, so that a focused title or button keeps focus.
-    const signature = [lang(), sidebarOpen, refreshedAt?.getTime(), d.id, d.maturity.level, d.name].join("|");
+    const signature = [lang(), sidebarOpen, refreshedAt?.getTime(), d.id, d.maturity.level, d.name, liveState].join("|");
     if (signature === headSignature) return;
     headSignature = signature;
     const region = d.territory.region ? (regionName(d.territory.region.code) ?? d.territory.region.name) : null;
@@ -221,7 +252,8 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
           },
           sidebarOpen ? t().hidePanel : t().showPanel,
         ),
-        h("button", { type: "button", class: "button", id: "refresh", title: t().liveSeam, onclick: () => void refetch() }, t().refresh),
+        h("span", { class: "live-state", id: "live-state", "data-live": liveState, title: t().liveHint }, t().liveState[liveState]),
+        h("button", { type: "button", class: "button", id: "refresh", title: t().liveHint, onclick: () => void refetch() }, t().refresh),
         refreshedAt ? h("span", { class: "muted small" }, t().refreshed(fmtTime(refreshedAt))) : null,
         d.source === "demo" ? h("span", { class: "demo-notice compact" }, t().demoNotice) : null,
       ),
@@ -244,6 +276,7 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
       h("span", null, t().visibleCount(filtered.nodes.size, filtered.ties.size)),
       filtered.isolatedHidden ? h("span", null, ` · ${t().hiddenIsolated(filtered.isolatedHidden)}`) : null,
       layoutRunning ? h("span", { class: "layout-running" }, ` · ${t().layoutRunning}`) : null,
+      liveNotice ? h("span", { class: "live-notice" }, ` · ${t().liveUpdated}`) : null,
     );
   }
 
@@ -372,7 +405,8 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
     update,
     destroy() {
       controller.abort();
-      unregisterLive();
+      stopLive();
+      clearTimeout(liveNoticeTimer);
       popEscape?.();
       network.kill();
     },
