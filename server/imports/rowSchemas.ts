@@ -29,10 +29,10 @@ const enumOf = <T extends string>(values: Record<string, T>) => {
   return z.preprocess(upper, z.enum(list, { error: `must be one of ${list.join(", ")}` }));
 };
 
-const whole = (min: number, max: number, range: string) =>
+const whole = (min: number, max: number, range: string, notNumber = "must be a whole number") =>
   z.preprocess(
     (value) => (typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: "must be a whole number" }).int("must be a whole number").min(min, range).max(max, range),
+    z.number({ error: notNumber }).int(notNumber).min(min, range).max(max, range),
   );
 
 const TRUE = new Set(["true", "yes", "oui", "vrai", "1", "x"]);
@@ -98,7 +98,7 @@ const member = z.preprocess(
 const needLevel = z.preprocess((value) => {
   const named = NEED_LEVELS.find((l) => typeof value === "string" && (l.key === value.trim().toUpperCase() || l.fr.toUpperCase() === value.trim().toUpperCase()));
   return named ? named.level : value;
-}, whole(1, 4, "need levels run from 1 (ACCOMPANY) to 4 (INVENT)"));
+}, whole(1, 4, "need levels run from 1 (ACCOMPANY) to 4 (INVENT)", `must be a level 1 to 4 or its name (${NEED_LEVELS.map((l) => l.key).join(", ")})`));
 
 const actorRow = z
   .object({
