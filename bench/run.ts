@@ -2,7 +2,7 @@
 // graphology-metrics and, where Debian's python3-igraph / python3-networkx are installed, igraph
 // and NetworkX, on seeded territorial graphs, in one run; prints a table of medians and ratios.
 // --full adds the slowest cases (exact betweenness on 50,000 nodes, NetworkX on 5,000).
-// --only betweenness (or constraint, maturity) runs one group of rows, to iterate on it.
+// --only betweenness (or constraint, maturity, imports) runs one group of rows, to iterate on it.
 // Betweenness also runs on a persistent pool of worker threads (one per core), started once.
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +14,7 @@ import { sampledBetweenness } from "../graph/algorithms/betweennessSampled.js";
 import { DEFAULTS as SCALED, scaledBetweenness, scaledBetweennessParallel } from "../graph/algorithms/betweennessScaled.js";
 import { DEFAULTS as TOP_RANKED, topRankedBetweennessParallel } from "../graph/algorithms/betweennessTopRanked.js";
 import { structuralHoles } from "../graph/algorithms/structuralHoles.js";
+import { benchImports, importRows } from "./imports.js";
 import { benchMaturity } from "./maturity.js";
 import { hasPython, pythonPeer, toGraphology } from "./peers.js";
 import { median, spearman, timeRuns, topOverlap } from "./stats.js";
@@ -26,7 +27,7 @@ const betweennessCentrality = betweennessModule as unknown as (graph: unknown) =
 const full = process.argv.includes("--full");
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-const runs = (group: "betweenness" | "constraint" | "maturity") => only === undefined || only === group;
+const runs = (group: "betweenness" | "constraint" | "maturity" | "imports") => only === undefined || only === group;
 const rows: string[][] = [];
 const igraph = hasPython("igraph");
 const networkx = hasPython("networkx");
@@ -140,6 +141,11 @@ if (runs("maturity")) {
   console.error("maturity of the demo programme");
   const maturity = await benchMaturity();
   rows.push(["demo programme (81 ecosystems)", "maturity with evidence, warm snapshot", "maillage", maturity.toFixed(3), "", ""]);
+}
+
+if (runs("imports")) {
+  console.error("import of 100,000 interactions");
+  rows.push(...importRows(await benchImports()));
 }
 
 await pool.close();
