@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { dayOf } from "../../graph/tieFeatures.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { MemberRole } from "../generated/prisma/enums.js";
 import type { ExportAlliance, Spell } from "./dataset.js";
 import type { ExportRequest } from "./request.js";
 
@@ -26,7 +27,6 @@ export function pairKey(x: number, y: number): number {
 
 export async function readPairActivity(prisma: PrismaClient, actorIds: readonly number[] | null, request: ExportRequest): Promise<PairActivity> {
   const asOfDay = request.asOf ? dayOf(request.asOf) : null;
-  const members = actorIds === null ? {} : { actorId: { in: [...actorIds] } };
   const wanted = new Set(actorIds ?? []);
   const inFile = actorIds === null ? () => true : (id: number) => wanted.has(id);
   const periods = new Map<number, Spell[]>();
@@ -38,23 +38,7 @@ export async function readPairActivity(prisma: PrismaClient, actorIds: readonly 
     else periods.set(key, [spell]);
   };
 
-  const allianceRows = await prisma.alliance.findMany({
-    where: { members: { some: members }, ...(request.asOf && { startDate: { lte: request.asOf } }) },
-    select: {
-      id: true,
-      name: true,
-      purpose: true,
-      modalities: true,
-      levers: true,
-      impacts: true,
-      startDate: true,
-      endDate: true,
-      source: true,
-      externalId: true,
-      members: { select: { actorId: true, role: true, confirmedAt: true }, orderBy: { actorId: "asc" } },
-    },
-    orderBy: { id: "asc" },
-  });
+  const allianceRows = await readAlliances(prisma, actorIds, request.asOf);
   const alliances: ExportAlliance[] = [];
   for (const row of allianceRows) {
     // An end after the export's day was not known on that day: the alliance was running.
@@ -85,16 +69,50 @@ export async function readPairActivity(prisma: PrismaClient, actorIds: readonly 
     });
   }
 
-  const interactionRows = await prisma.interaction.findMany({
-    where: { participants: { some: members }, ...(request.asOf && { date: { lte: request.asOf } }) },
-    select: { date: true, participants: { select: { actorId: true } } },
-  });
+  const interactionRows = await readInteractions(prisma, actorIds, request.asOf);
   for (const row of interactionRows) {
     const day = dayOf(row.date);
-    const inside = row.participants.map((p) => p.actorId).filter(inFile);
+    const inside = row.participants.filter(inFile);
     for (let i = 0; i < inside.length; i += 1) for (let j = i + 1; j < inside.length; j += 1) addPeriod(inside[i]!, inside[j]!, { start: day, end: day });
   }
   return { periods, allianceMatches, alliances };
+}
+
+/** A day as text: a Date parameter would be read in the database session's time zone. */
+const dayText = (date: Date | null) => (date === null ? null : date.toISOString().slice(0, 10));
+
+type MemberRow = { actorId: number; role: MemberRole; confirmedAt: Date | null };
+type AllianceRow = Omit<ExportAlliance, "id" | "recordId" | "members"> & { id: number; members: MemberRow[] };
+
+/**
+ * Alliances (started on or before `asOf`) with a member among `actorIds` (null: every alliance),
+ * members aggregated in SQL: one statement and one row per alliance, where Prisma's relation
+ * loading would send the national export's ids back and forth.
+ */
+async function readAlliances(prisma: PrismaClient, actorIds: readonly number[] | null, asOfDate: Date | null): Promise<AllianceRow[]> {
+  const ids = actorIds === null ? null : [...actorIds];
+  const asOf = dayText(asOfDate);
+  const rows = await prisma.$queryRaw<(Omit<AllianceRow, "members"> & { members: { actorId: number; role: MemberRole; confirmedAt: string | null }[] })[]>`
+    SELECT al.id, al.name, al.purpose, al.modalities::text[] AS modalities, al.levers::text[] AS levers, al.impacts::text[] AS impacts,
+           al."startDate", al."endDate", al.source, al."externalId",
+           json_agg(json_build_object('actorId', m."actorId", 'role', m.role, 'confirmedAt', m."confirmedAt") ORDER BY m."actorId") AS members
+    FROM "Alliance" al JOIN "AllianceMember" m ON m."allianceId" = al.id
+    WHERE (${asOf}::date IS NULL OR al."startDate" <= ${asOf}::date)
+      AND (${ids}::int[] IS NULL OR EXISTS (SELECT 1 FROM "AllianceMember" x WHERE x."allianceId" = al.id AND x."actorId" = ANY(${ids}::int[])))
+    GROUP BY al.id ORDER BY al.id`;
+  return rows.map((row) => ({ ...row, members: row.members.map((m) => ({ ...m, confirmedAt: m.confirmedAt === null ? null : new Date(m.confirmedAt) })) }));
+}
+
+/** Interactions (dated on or before `asOf`) with a participant among `actorIds`, participants aggregated in SQL. */
+function readInteractions(prisma: PrismaClient, actorIds: readonly number[] | null, asOfDate: Date | null): Promise<{ date: Date; participants: number[] }[]> {
+  const ids = actorIds === null ? null : [...actorIds];
+  const asOf = dayText(asOfDate);
+  return prisma.$queryRaw`
+    SELECT i.date, array_agg(p."actorId" ORDER BY p."actorId") AS participants
+    FROM "Interaction" i JOIN "InteractionParticipant" p ON p."interactionId" = i.id
+    WHERE (${asOf}::date IS NULL OR i.date <= ${asOf}::date)
+      AND (${ids}::int[] IS NULL OR EXISTS (SELECT 1 FROM "InteractionParticipant" x WHERE x."interactionId" = i.id AND x."actorId" = ANY(${ids}::int[])))
+    GROUP BY i.id`;
 }
 
 function passes<T>(values: readonly T[], wanted: readonly T[] | null): boolean {

@@ -6,12 +6,16 @@
  */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+const NEEDS_WORK = /[^\u0020-\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\uD7FF\uE000-\uFFFD]/;
+
 export function xmlSafe(text: string): string {
   return text.replace(NOT_XML_CHAR, "");
 }
 
 /** For element content. */
 export function escapeText(text: string): string {
+  // Most values (codes, numbers, enum names) need nothing: skip the replacements for them.
+  if (!NEEDS_WORK.test(text)) return text;
   return xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
@@ -20,6 +24,7 @@ export function escapeText(text: string): string {
  * character references: literal ones would be normalised to spaces by every reader.
  */
 export function escapeAttribute(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return escapeText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 }
 
