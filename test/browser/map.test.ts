@@ -1,40 +1,27 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startChildServer, type ChildServer } from "../support/childServer.js";
+import { browserAvailable as available, copyTemplate, ensureWebBuilt, launchChromium } from "./support.js";
 
 // The map as a person uses it: Debian's Chromium driven by playwright-core against the service
 // as `npm start` runs it, with the built front-end. Screenshots of each step go to a folder this
-// test prints. Without Chromium the suite is skipped, except in CI, where it is required.
-const CHROMIUM = "/usr/bin/chromium";
-const available = fs.existsSync(CHROMIUM) && !process.env.TEST_DATABASE_URL;
-if (!available && process.env.CI === "true" && !process.env.TEST_DATABASE_URL) throw new Error("browser tests: /usr/bin/chromium is required in CI (apt-get install chromium)");
-if (!available) console.log("browser tests skipped: no /usr/bin/chromium (apt-get install chromium)");
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+// test prints.
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-screens-"));
 let server: ChildServer;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   if (!available) return;
-  execFileSync(process.execPath, [path.join(ROOT, "web/scripts/ensureBuilt.mjs")], { stdio: "inherit" });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-browser-"));
-  fs.cpSync(inject("templateDir"), dataDir, { recursive: true });
+  ensureWebBuilt();
+  dataDir = copyTemplate("maillage-browser-");
   server = await startChildServer({ DATA_DIR: dataDir, RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
-  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  ({ browser, page, consoleErrors } = await launchChromium());
   console.log(`browser screenshots: ${shots}`);
 }, 180_000);
 
