@@ -75,7 +75,7 @@ export function renderHtml(data: ReportData, { language, issuedOn }: RenderOptio
 <header class="cover">
 <p class="kicker">Maillage · ${t.title}</p>
 <h1>${ecosystem.name}</h1>
-<p class="subtitle">${t.subtitle(territory.name)} · ${t.generated(f.date(issued))}</p>
+<p class="subtitle">${t.subtitle} · ${t.generated(f.date(issued))}</p>
 <dl class="meta">${meta.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
 ${ecosystem.source === "demo" ? html`<p class="notice">${t.demoNotice}</p>` : ""}
 <p class="note">${t.publicNotice}</p>

@@ -137,7 +137,8 @@ export function value({ data, t, f }: View): Markup {
   const v = data.ecosystem.interactionValue;
   const chart = barChart({
     title: t.value.chart,
-    bars: v.breakdown.map((b) => ({ label: t.valueComponent[b.component] ?? b.component, value: b.contribution, colour: "#0072B2", text: f.number(b.contribution, 3) })),
+    // The chart's labels without their explanation in brackets: the table below gives it.
+    bars: v.breakdown.map((b) => ({ label: (t.valueComponent[b.component] ?? b.component).replace(/\s*\(.*\)$/, ""), value: b.contribution, colour: "#0072B2", text: f.number(b.contribution, 3) })),
   });
   return section("value", t.value.title, [
     html`<p>${t.value.intro}</p><p>${t.value.figures(v.ties, f.number(v.total, 1), f.number(v.mean, 3))}</p>`,

@@ -11,7 +11,7 @@ const plural = (n: number, one: string, many: string) => (Math.abs(n) <= 1 ? one
 export const fr = {
   locale: "fr-FR",
   title: "Carnet d'observation",
-  subtitle: (name: string) => `Écosystème ${name}`,
+  subtitle: "Écosystème territorial accompagné par le programme",
   generated: (date: string) => `Édité le ${date}`,
   computedOn: (version: string, date: string) => `Réseau à la version ${version} de l'enregistrement, au ${date}.`,
   demoNotice: "Données de démonstration fictives : aucune organisation ni personne réelle.",
@@ -224,7 +224,7 @@ export type Texts = typeof fr;
 export const en: Texts = {
   locale: "en-GB",
   title: "Observation notebook",
-  subtitle: (name) => `Ecosystem ${name}`,
+  subtitle: "Territorial ecosystem accompanied by the programme",
   generated: (date) => `Issued on ${date}`,
   computedOn: (version, date) => `Network at version ${version} of the record, as of ${date}.`,
   demoNotice: "Fictitious demonstration data: no real organisation or person.",

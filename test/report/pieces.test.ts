@@ -87,7 +87,8 @@ describe("the formatter", () => {
     const en = formatter("en-GB");
     expect(fr.number(1234.5, 1)).toBe("1\u202f234,5");
     expect(en.number(1234.5, 1)).toBe("1,234.5");
-    expect(en.share(0.256)).toBe("26%");
+    expect(en.share(0.256)).toBe("25.6%");
+    expect(fr.share(0.125)).toBe("12,5\u00a0%");
     expect(fr.date("2024-10-02")).toBe("2 octobre 2024");
     expect(en.date("2024-10-02")).toBe("2 October 2024");
     expect(en.signed(3)).toBe("+3");
