@@ -19,6 +19,7 @@ import { benchMaturity } from "./maturity.js";
 import { hasPython, pythonPeer, toGraphology } from "./peers.js";
 import { median, spearman, timeRuns, topOverlap } from "./stats.js";
 import { territorialGraph } from "./territorialGraph.js";
+import { benchWebFps } from "./webFps.js";
 
 // The package is CommonJS: under Node's ESM loader the default import is module.exports itself,
 // while TypeScript types it as the module namespace.
@@ -149,6 +150,12 @@ if (runs("imports")) {
 }
 
 await pool.close();
+
+console.error("map frame rate while ForceAtlas2 runs (Chromium, software WebGL)");
+for (const fps of (await benchWebFps()) ?? []) {
+  const m = median(fps.layoutFps);
+  rows.push([`synthetic map (${fps.nodes} / ${fps.ties})`, "frame time while ForceAtlas2 runs", "sigma 4 + FA2 worker, Chromium --disable-gpu", m > 0 ? (1 / m).toFixed(3) : "-", "", `${m} fps median (${fps.layoutFps.join(", ")} per second); camera ${fps.cameraFps} fps; see bench/webFps.ts`]);
+}
 
 const header = ["graph (nodes / ties)", "measure", "implementation", "median s", "ratio to maillage", "note"];
 const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
