@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
     await closed;
     clearTimeout(timer);
+    // Plugins let go of what they hold (the report's PDF browser).
+    await yoga.dispose();
     await snapshots?.stop();
     await graph.close();
     await closeSharedBetweennessPool();
