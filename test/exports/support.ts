@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { DOMParser as XmlDomParser, type Document as XmlDocument } from "@xmldom/xmldom";
-import Graph from "graphology";
 import { createToken } from "../../server/auth.js";
 import type { Role } from "../../server/generated/prisma/enums.js";
 import type { TestApi } from "../support/testApi.js";
@@ -11,6 +10,9 @@ import type { TestApi } from "../support/testApi.js";
  * DOMParser would only warn), csv-parse, the jsonld processor, JSON.parse.
  */
 const require = createRequire(import.meta.url);
+/** graphology's constructor (its CommonJS export), typed as the class its declarations default-export. */
+type Graph = import("graphology").default;
+const Graph = require("graphology") as typeof import("graphology").default;
 type ParserFactory = (domParser: unknown, document: unknown) => (graph: typeof Graph, source: string) => Graph;
 const createGexfParser = require("graphology-gexf/common/parser.js") as ParserFactory;
 const createGraphmlParser = require("graphology-graphml/common/parser.js") as ParserFactory;
@@ -45,7 +47,7 @@ export async function tokensFor(api: TestApi): Promise<Record<Role, string>> {
 }
 
 /** GET /export with these parameters, as a token (or anonymously with none). */
-export function fetchExport(api: TestApi, params: Record<string, string | string[]>, token?: string, init: RequestInit = {}): Promise<Response> {
+export async function fetchExport(api: TestApi, params: Record<string, string | string[]>, token?: string, init: RequestInit = {}): Promise<Response> {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) for (const item of [value].flat()) search.append(key, item);
   return api.yoga.fetch(`http://maillage.test/export?${search}`, { ...init, headers: { ...(token && { authorization: `Bearer ${token}` }), ...init.headers } });
