@@ -87,7 +87,7 @@ describe.runIf(available)("live updates in a browser", () => {
     await page.goto(`${server.url}/#/ecosystem/${code}`);
     await page.getByText(visible(before.nodes.length, before.ties.length)).waitFor({ timeout: 60_000 });
     await page.locator('#live-state[data-live="open"]').waitFor({ timeout: 30_000 });
-    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await page.evaluate(() => ((globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
     const actor = await api(mutationDocuments("Actor", "id").CREATE, { input: { name: "Tiers-lieu des Communs", kind: "ASSOCIATION", territories: [territory] } }, editorToken);
     const newcomer = actor.createActor.actor.id;
@@ -101,7 +101,7 @@ describe.runIf(available)("live updates in a browser", () => {
 
     await page.getByText(visible(after.nodes.length, after.ties.length)).waitFor({ timeout: 60_000 });
     await page.getByText("Réseau mis à jour").waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await page.screenshot({ path: path.join(shots, "1-live-update.png") });
   });
 
