@@ -2,7 +2,7 @@ import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import { defaultTieValues, measureEcosystem, type EcosystemMetrics } from "../../graph/ecosystem/history/ecosystemMetrics.js";
 import type { TieValues } from "../../graph/ecosystem/tieValues.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../graph/snapshot.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { timeTravelOptions, utcDay } from "./asOf.js";
 
 type Tx = Prisma.TransactionClient;
@@ -66,22 +66,24 @@ function row(m: Measurement, trigger: SnapshotTrigger, takenAt: Date) {
 
 /**
  * Stores the measurements in the caller's transaction, one row per (territory, day): taking a
- * day again replaces its metrics, so repeating a request leaves one snapshot, refreshed.
- * Returns the snapshots' ids in the order given.
+ * day again replaces its metrics and keeps its id, so repeating a request leaves one snapshot,
+ * refreshed. One statement for all of them (81 upserts one by one take seconds on the embedded
+ * database). Returns the snapshots' ids in the order given.
  */
 export async function upsertSnapshots(tx: Tx, measurements: readonly Measurement[], trigger: SnapshotTrigger, takenAt = new Date()): Promise<number[]> {
-  const ids: number[] = [];
-  for (const m of measurements) {
-    const data = row(m, trigger, takenAt);
-    const { id } = await tx.metricSnapshot.upsert({
-      where: { territoryId_asOf: { territoryId: data.territoryId, asOf: data.asOf } },
-      create: data,
-      update: { takenAt: data.takenAt, trigger: data.trigger, graphVersion: data.graphVersion, metrics: data.metrics },
-      select: { id: true },
-    });
-    ids.push(id);
-  }
-  return ids;
+  if (measurements.length === 0) return [];
+  const values = measurements.map((m) => {
+    const r = row(m, trigger, takenAt);
+    return Prisma.sql`(${r.territoryId}, ${r.asOf}::date, ${r.takenAt}::timestamp, ${r.trigger}, ${r.graphVersion}, ${JSON.stringify(r.metrics)}::jsonb)`;
+  });
+  const rows = await tx.$queryRaw<{ id: number; territoryId: number }[]>`
+    INSERT INTO "MetricSnapshot" ("territoryId", "asOf", "takenAt", "trigger", "graphVersion", "metrics")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("territoryId", "asOf") DO UPDATE
+      SET "takenAt" = EXCLUDED."takenAt", "trigger" = EXCLUDED."trigger", "graphVersion" = EXCLUDED."graphVersion", "metrics" = EXCLUDED."metrics"
+    RETURNING id, "territoryId"`;
+  const idOf = new Map(rows.map((r) => [r.territoryId, r.id]));
+  return measurements.map((m) => idOf.get(m.ecosystem.territoryId)!);
 }
 
 /**
