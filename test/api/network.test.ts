@@ -106,13 +106,10 @@ describe("Ecosystem.network", () => {
     let computations = 0;
     const cached = api.graph.cached.bind(api.graph);
     api.graph.cached = ((key: string, compute: any, options?: any) => cached(key, (snapshot) => (computations++, compute(snapshot)), options)) as typeof api.graph.cached;
-    const started = performance.now();
     const second = await api.gql(NETWORK, { id, outside: true });
-    const elapsed = performance.now() - started;
     api.graph.cached = cached;
     expect(second.data).toEqual(first.data);
     expect(second.data.node.network.computedOn).toEqual(first.data.node.network.computedOn);
     expect(computations).toBe(0);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

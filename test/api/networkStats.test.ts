@@ -53,12 +53,9 @@ describe("Query.networkStats", () => {
     let computations = 0;
     const cached = api.graph.cached.bind(api.graph);
     api.graph.cached = ((key: string, compute: any, options?: any) => cached(key, (snapshot) => (computations++, compute(snapshot)), options)) as typeof api.graph.cached;
-    const started = performance.now();
     const second = await api.gql(`{ networkStats { nodes computedOn { graphVersion } } }`);
-    const elapsed = performance.now() - started;
     api.graph.cached = cached;
     expect(second.data).toEqual(first.data);
     expect(computations).toBe(0);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
