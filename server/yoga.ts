@@ -20,6 +20,7 @@ import type { Logger } from "./logger.js";
 import { exportsPlugin } from "./plugins/exports.js";
 import { healthChecks } from "./plugins/healthChecks.js";
 import { rateLimit } from "./plugins/rateLimit.js";
+import { report } from "./plugins/report.js";
 import { requestLimits } from "./plugins/requestLimits.js";
 import { securityHeaders } from "./plugins/securityHeaders.js";
 import { statementCount } from "./plugins/statementCount.js";
@@ -82,6 +83,7 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
       securityHeaders(),
       requestLimits(limits),
       rateLimit({ ...limits, trustProxy }),
+      report({ db, graph, logger, limits }),
       exportsPlugin({ prisma: db.prisma, graph, logger, jwt }),
       useCSRFPrevention(),
       maxTokensPlugin({ n: limits.maxTokens }),

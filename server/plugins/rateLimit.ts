@@ -28,7 +28,7 @@ export function rateLimit(options: RateLimitOptions): Plugin {
   return {
     onRequest({ request, serverContext, endResponse, fetchAPI, url }) {
       const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
-      if (url.pathname !== "/graphql" && url.pathname !== "/export") return;
+      if (url.pathname !== "/graphql" && url.pathname !== "/export" && !url.pathname.startsWith("/report/")) return;
       const authorization = request.headers.get("authorization");
       const perMinute = authorization ? options.tokenRequestsPerMinute : options.anonymousRequestsPerMinute;
       const key = authorization

@@ -13,6 +13,8 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 const API_PATHS = new Set(["/graphql", "/healthz", "/readyz", "/export"]);
+/** Pages the service renders itself (the observation notebook). */
+const SERVICE_PREFIXES = ["/report/"];
 
 /**
  * Serves the built map (web/dist) at "/", and index.html for any other page path so deep links
@@ -23,7 +25,7 @@ export function webApp({ dir }: { dir: string }): Plugin {
   const root = path.resolve(dir);
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      if ((request.method !== "GET" && request.method !== "HEAD") || API_PATHS.has(url.pathname)) return;
+      if ((request.method !== "GET" && request.method !== "HEAD") || API_PATHS.has(url.pathname) || SERVICE_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return;
       let file: string;
       try {
         file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
