@@ -2,7 +2,8 @@
 // graphology-metrics and, where Debian's python3-igraph / python3-networkx are installed, igraph
 // and NetworkX, on seeded territorial graphs, in one run; prints a table of medians and ratios.
 // --full adds the slowest cases (exact betweenness on 50,000 nodes, NetworkX on 5,000).
-// --only betweenness (or constraint, maturity, imports) runs one group of rows, to iterate on it.
+// --only betweenness (or constraint, maturity, imports, load) runs one group of rows, to iterate on it.
+// load: the service under load on the embedded database and PostgreSQL (bench/load.ts, LOAD_SECONDS).
 // Betweenness also runs on a persistent pool of worker threads (one per core), started once.
 import fs from "node:fs";
 import os from "node:os";
@@ -15,6 +16,7 @@ import { DEFAULTS as SCALED, scaledBetweenness, scaledBetweennessParallel } from
 import { DEFAULTS as TOP_RANKED, topRankedBetweennessParallel } from "../graph/algorithms/betweennessTopRanked.js";
 import { structuralHoles } from "../graph/algorithms/structuralHoles.js";
 import { benchImports, importRows } from "./imports.js";
+import { benchLoad } from "./load.js";
 import { benchMaturity } from "./maturity.js";
 import { hasPython, pythonPeer, toGraphology } from "./peers.js";
 import { median, spearman, timeRuns, topOverlap } from "./stats.js";
@@ -28,7 +30,7 @@ const betweennessCentrality = betweennessModule as unknown as (graph: unknown) =
 const full = process.argv.includes("--full");
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-const runs = (group: "betweenness" | "constraint" | "maturity" | "imports") => only === undefined || only === group;
+const runs = (group: "betweenness" | "constraint" | "maturity" | "imports" | "load") => only === undefined || only === group;
 const rows: string[][] = [];
 const igraph = hasPython("igraph");
 const networkx = hasPython("networkx");
@@ -151,6 +153,9 @@ if (runs("imports")) {
 
 await pool.close();
 
+// The load scenario starts servers of its own and reports in a table of its own.
+const loadReport = runs("load") ? await benchLoad() : "";
+
 console.error("map frame rate while ForceAtlas2 runs (Chromium, software WebGL)");
 for (const fps of (await benchWebFps()) ?? []) {
   const m = median(fps.layoutFps);
@@ -161,7 +166,7 @@ const header = ["graph (nodes / ties)", "measure", "implementation", "median s",
 const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 const peers = `Peers found: igraph ${igraph ? "yes" : "no (apt-get install python3-igraph)"}, NetworkX ${networkx ? "yes" : "no (apt-get install python3-networkx)"}.`;
 const load = `Load average at the end (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.availableParallelism()} cores.`;
-const report = `# npm run bench${full ? " -- --full" : ""}${only ? ` -- --only ${only}` : ""}, ${new Date().toISOString()}\n\n${table}\n\n${peers}\n${load}\n`;
+const report = `# npm run bench${full ? " -- --full" : ""}${only ? ` -- --only ${only}` : ""}, ${new Date().toISOString()}\n\n${table}\n\n${peers}\n${load}\n${loadReport ? `\n${loadReport}` : ""}`;
 console.log(report);
 const out = path.resolve(import.meta.dirname, "results");
 fs.mkdirSync(out, { recursive: true });
