@@ -5,6 +5,7 @@ import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { GraphUnavailableError } from "../graph/engines/neo4j/executor.js";
 import { Neo4jGraphEngine } from "../graph/engines/neo4j/neo4jEngine.js";
 import { NoProjectionError } from "../graph/engines/neo4j/projector.js";
+import { AdvisoryLockLeadership } from "../graph/engines/neo4j/projectorLeadership.js";
 import { ConfigError, jwtOf, limitsOf, loadConfig } from "./config.js";
 import { openDatabase } from "./database.js";
 import { DataDirLockedError } from "./dataDirLock.js";
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
       ? new Neo4jGraphEngine(db.prisma, {
           connection: { uri: config.NEO4J_URI!, username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },
           logger,
+          // Processes sharing a PostgreSQL record elect one projector; the embedded record has one process.
+          ...(config.DATABASE_URL && { leadership: new AdvisoryLockLeadership(config.DATABASE_URL, { retryMs: config.OUTBOX_POLL_MS, logger }) }),
         })
       : new MemoryGraphEngine(db.prisma, logger);
   await graph.start();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../../server/generated/prisma/client.js";
 import type { NetworkModel, TerritoryPlacement } from "../../model.js";
@@ -9,12 +10,15 @@ import type { GraphEngine } from "../graphEngine.js";
 import type { OutboxEventRow } from "../memory/applyEvent.js";
 import { GraphUnavailableError, int, Neo4jExecutor, type Neo4jConnection } from "./executor.js";
 import { readChanges, readNetworkModel } from "./modelReader.js";
-import { OutboxProjector, type ProjectorOptions, type RebuildSummary } from "./projector.js";
+import { NoProjectionError, OutboxProjector, type ProjectorOptions, type RebuildSummary } from "./projector.js";
+import { SoleLeadership, type ProjectorLeadership } from "./projectorLeadership.js";
 import { ACTOR_EXISTS, neighbourhoodStatement, pathsStatement, scopeStatement, selectPaths } from "./queries.js";
 import { ensureSchema } from "./schema.js";
 
 /** Past this many events since the last read, reading the whole model is cheaper than by id. */
 const INCREMENTAL_LIMIT = 2_000;
+/** How long a follower starting on a Neo4j with no projection waits for the leader to build one. */
+const FOLLOWER_START_TIMEOUT_MS = 300_000;
 
 export interface Neo4jEngineOptions {
   /** Where Neo4j is; the engine opens (and closes) its own driver. */
@@ -27,12 +31,21 @@ export interface Neo4jEngineOptions {
    * a projection left by another copy can sit at a position this record also has.
    */
   rebuildOnStart?: boolean;
+  /**
+   * Whether this process may project, when several share one record (projectorLeadership.ts).
+   * Followers only read Neo4j back. @default this process alone (SoleLeadership)
+   */
+  leadership?: ProjectorLeadership;
+  /** How long a follower's catch-up waits for the leader to project what the record holds. @default 5000 */
+  followerWaitMs?: number;
 }
 
 export interface GraphReadiness {
   /** "degraded": Neo4j cannot be reached; writes succeed and wait in the outbox (`backlog`). */
   status: "ok" | "degraded";
   neo4j: "ok" | "unreachable";
+  /** Whether this process projects the outbox (leader) or reads what another projected (follower). */
+  projector: "leader" | "follower";
   /** Outbox events not yet projected. */
   backlog: number;
   /** The version analytics are computed on. */
@@ -63,6 +76,9 @@ export interface IntroductionPathQuery {
  * When Neo4j cannot be reached, catchUp does not fail (a write must succeed with the record
  * committed): the engine keeps serving the last model it read, reports itself degraded, and a
  * background drain retries with exponential backoff until the backlog is projected.
+ *
+ * Several processes on one record elect one projector (projectorLeadership.ts); the others are
+ * followers: they never write to Neo4j, they read back what the leader projected.
  */
 export class Neo4jGraphEngine implements GraphEngine {
   readonly name = "neo4j";
@@ -79,6 +95,10 @@ export class Neo4jGraphEngine implements GraphEngine {
   private readonly stopping = new AbortController();
   private poller: NodeJS.Timeout | null = null;
   private readonly rebuildOnStart: boolean;
+  private readonly leadership: ProjectorLeadership;
+  private readonly followerWaitMs: number;
+  /** This process projected at its last step (a new leader re-reads the position first). */
+  private leading = false;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -86,6 +106,8 @@ export class Neo4jGraphEngine implements GraphEngine {
   ) {
     this.logger = options.logger;
     this.rebuildOnStart = options.rebuildOnStart ?? false;
+    this.leadership = options.leadership ?? new SoleLeadership();
+    this.followerWaitMs = options.followerWaitMs ?? 5_000;
     this.executor = new Neo4jExecutor(options.connection);
     this.projector = new OutboxProjector(prisma, this.executor, { ...options.projector, logger: options.logger });
   }
@@ -100,12 +122,14 @@ export class Neo4jGraphEngine implements GraphEngine {
     await ensureSchema(this.executor);
     this.placement = await loadPlacement(this.prisma);
     this.ecosystemOf = Object.fromEntries([...this.placement.ecosystemOf].map(([territory, ecosystem]) => [String(territory), int(ecosystem)]));
-    const projected = await this.projector.readPosition();
-    const [{ latest }] = await this.prisma.$queryRaw<[{ latest: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS latest FROM "OutboxEvent"`;
-    // No projection, or one ahead of this record (built from another database): start afresh.
-    if (this.rebuildOnStart || projected === null || projected > latest) await this.projector.rebuild();
-    else await this.projector.projectPending();
+    await this.leadership.start();
+    if (this.leadership.isLeader) await this.lead();
+    else await this.awaitProjection();
     await this.reload();
+    const onError = (error: unknown) => this.logger?.error({ err: error }, "graph/neo4j: catch-up failed");
+    // A follower asked for its write to be projected now; or this process was just elected.
+    this.leadership.onNudge(() => void this.catchUp().catch(onError));
+    this.leadership.onChange((leader) => leader && void this.catchUp().catch(onError));
     const model = this.requireModel();
     this.logger?.info(
       { actors: model.actors.size, alliances: model.alliances.size, interactions: model.interactions.size, version: String(model.version), ms: Math.round(performance.now() - started) },
@@ -160,6 +184,7 @@ export class Neo4jGraphEngine implements GraphEngine {
     return {
       status: down ? "degraded" : "ok",
       neo4j: reachable ? "ok" : "unreachable",
+      projector: this.leadership.isLeader ? "leader" : "follower",
       backlog: await this.projector.backlog(),
       version: String(this.model?.version ?? 0n),
       ...(down && failure && { unreachableSince: failure.since.toISOString() }),
@@ -205,6 +230,7 @@ export class Neo4jGraphEngine implements GraphEngine {
     this.stopping.abort();
     await this.recovering?.catch(() => {});
     await this.chain.catch(() => {});
+    await this.leadership.close();
     await this.executor.close();
   }
 
@@ -217,7 +243,16 @@ export class Neo4jGraphEngine implements GraphEngine {
   private async step(): Promise<number> {
     // While the drain retries, it owns the projector; it catches up on its own when it succeeds.
     if (this.recovering || this.stopping.signal.aborted) return 0;
+    if (!this.leadership.isLeader) return this.readBack();
     try {
+      if (!this.leading) {
+        // Just elected: the position this process last saw may be stale, or the projection gone.
+        if ((await this.projector.readPosition()) === null) {
+          await this.projector.rebuild();
+          await this.reload();
+        }
+        this.leading = true;
+      }
       const applied = await this.projector.projectPending();
       if (this.projector.position !== this.requireModel().version) await this.refresh();
       return applied;
@@ -226,6 +261,55 @@ export class Neo4jGraphEngine implements GraphEngine {
       this.recover(error);
       return 0;
     }
+  }
+
+  /** The leader's part at start: the projection up to date, built if missing or not this record's. */
+  private async lead(): Promise<void> {
+    const projected = await this.projector.readPosition();
+    const [{ latest }] = await this.prisma.$queryRaw<[{ latest: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS latest FROM "OutboxEvent"`;
+    // No projection, or one ahead of this record (built from another database): start afresh.
+    if (this.rebuildOnStart || projected === null || projected > latest) await this.projector.rebuild();
+    else await this.projector.projectPending();
+    this.leading = true;
+  }
+
+  /** A follower starting on a Neo4j the leader has not built yet waits for it (or for leadership). */
+  private async awaitProjection(): Promise<void> {
+    const deadline = performance.now() + FOLLOWER_START_TIMEOUT_MS;
+    for (;;) {
+      if (this.leadership.isLeader) return this.lead();
+      if ((await this.projector.readPosition()) !== null) return;
+      if (performance.now() > deadline) throw new NoProjectionError();
+      this.logger?.info("graph/neo4j: waiting for the leader to build the projection");
+      await sleep(500, undefined, { signal: this.stopping.signal });
+    }
+  }
+
+  /**
+   * A follower's catch-up: reads back what the leader projected. So that a client reads its own
+   * write on this process too, it waits (up to followerWaitMs, nudging the leader) until Neo4j
+   * holds what the record held when called. Neo4j unreachable: the last model stays, and
+   * readiness says degraded.
+   */
+  private async readBack(): Promise<number> {
+    this.leading = false;
+    const before = this.requireModel().version;
+    const [{ latest }] = await this.prisma.$queryRaw<[{ latest: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS latest FROM "OutboxEvent"`;
+    const deadline = performance.now() + this.followerWaitMs;
+    try {
+      for (let round = 0; ; round += 1) {
+        const position = await this.projector.readPosition();
+        if (position !== null && position !== this.requireModel().version) await this.refresh();
+        if (this.requireModel().version >= latest || performance.now() > deadline) break;
+        if (this.leadership.isLeader) return this.step();
+        if (round === 0) await this.leadership.nudge();
+        await sleep(25);
+      }
+    } catch (error) {
+      if (!(error instanceof GraphUnavailableError)) throw error;
+      return 0;
+    }
+    return Number(this.requireModel().version - before);
   }
 
   private recover(error: GraphUnavailableError): void {

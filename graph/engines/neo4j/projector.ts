@@ -48,6 +48,7 @@ export class NoProjectionError extends Error {
 export class OutboxProjector {
   private projected: bigint | null = null;
   private failure: { error: Error; since: Date } | null = null;
+  private written = 0;
   private readonly options: Required<Omit<ProjectorOptions, "logger">>;
   private readonly logger: Logger | undefined;
 
@@ -63,6 +64,11 @@ export class OutboxProjector {
   /** The last position known to be in Neo4j; null before the first read or without projection. */
   get position(): bigint | null {
     return this.projected;
+  }
+
+  /** Outbox events this projector has written to Neo4j since it was created (rebuilds aside): a follower's stays 0. */
+  get eventsProjected(): number {
+    return this.written;
   }
 
   /** The failure since which Neo4j has not been reached, if it has not been reached since. */
@@ -101,7 +107,10 @@ export class OutboxProjector {
         this.projected = null;
         throw new NoProjectionError();
       }
-      if (found === to) applied += events.length;
+      if (found === to) {
+        applied += events.length;
+        this.written += events.length;
+      }
       else this.logger?.warn({ expected: String(from), found: String(found) }, "graph/neo4j: another projector moved the position; continuing from there");
       position = found;
       this.projected = found;
