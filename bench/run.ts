@@ -18,6 +18,7 @@ import { structuralHoles } from "../graph/algorithms/structuralHoles.js";
 import { benchImports, importRows } from "./imports.js";
 import { benchLoad } from "./load.js";
 import { benchMaturity } from "./maturity.js";
+import { benchNeo4j, neo4jRows } from "./neo4j.js";
 import { hasPython, pythonPeer, toGraphology } from "./peers.js";
 import { median, spearman, timeRuns, topOverlap } from "./stats.js";
 import { territorialGraph } from "./territorialGraph.js";
@@ -149,6 +150,12 @@ if (runs("maturity")) {
 if (runs("imports")) {
   console.error("import of 100,000 interactions");
   rows.push(...importRows(await benchImports()));
+}
+
+// --only neo4j: both engines and @neo4j/graphql on the same queries (bench/neo4j.ts; BENCH_NEO4J_URI or NEO4J_URI).
+if (only === undefined || only === "neo4j") {
+  console.error("the same queries on both engines, and @neo4j/graphql");
+  rows.push(...neo4jRows((await benchNeo4j()) ?? []));
 }
 
 await pool.close();
