@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { OutboxAggregate } from "../generated/prisma/enums.js";
+import { bulkInsert } from "./bulkInsert.js";
 import type { RecordType } from "./importColumns.js";
 import type { Resolved } from "./planSection.js";
 import type { RecordRef } from "./references.js";
@@ -39,6 +40,27 @@ export interface RecordAdapter<T extends RecordType> {
   event(id: number, state: Bound<T>): Prisma.InputJsonValue;
 }
 
+// Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
+const ACTOR = {
+  name: "text", profile: '"Profile"', kind: '"ActorKind"', isCatalyst: "boolean", siren: "text", siret: "text", rna: "text", description: "text", website: "text",
+  source: "text", externalId: "text",
+};
+const ALLIANCE = {
+  name: "text", purpose: "text", modalities: '"Modality"[]', levers: '"Lever"[]', impacts: '"Impact"[]', startDate: "date", endDate: "date", declaredById: "int",
+  source: "text", externalId: "text",
+};
+const ALLIANCE_MEMBER = { allianceId: "int", actorId: "int", role: '"MemberRole"', confirmedAt: "timestamp(3)" };
+const INTERACTION = { kind: '"InteractionKind"', date: "date", description: "text", intensity: "int", amountEuros: "int", allianceId: "int", source: "text", externalId: "text" };
+const NEED_ASSESSMENT = { territoryId: "int", date: "date", level: "int", assessedBy: "text", notes: "text", source: "text", externalId: "text" };
+/** Prisma fills @updatedAt itself; a raw insert must. */
+const STAMPED = { updatedAt: "now()" };
+
+/** Inserts rows that carry their external id, and answers each one's new record id by it. */
+async function insertReturningIds(tx: Tx, table: string, rows: Record<string, unknown>[], types: Record<string, string>, defaults?: Record<string, string>): Promise<Map<string, number>> {
+  const created = await bulkInsert(tx, table, rows, types, { defaults, returning: ["id", "externalId"] });
+  return new Map(created.map((c) => [c.externalId as string, c.id as number]));
+}
+
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const instant = (date: Date | null) => (date ? date.toISOString() : null);
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
@@ -60,12 +82,8 @@ const actors: RecordAdapter<"actors"> = {
     return new Map(rows.map(({ id, externalId, territories, ...rest }) => [externalId!, { id, state: { ...rest, territories: territories.map((t) => t.territoryId) } }]));
   },
   create: async (tx, source, rows) => {
-    const created = await tx.actor.createManyAndReturn({
-      data: rows.map(({ externalId, state: { territories: _, ...fields } }) => ({ ...fields, source, externalId })),
-      select: { id: true, externalId: true },
-    });
-    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
-    await tx.actorTerritory.createMany({ data: rows.flatMap((r) => r.state.territories.map((territoryId) => ({ actorId: ids.get(r.externalId)!, territoryId }))) });
+    const ids = await insertReturningIds(tx, "Actor", rows.map(({ externalId, state: { territories: _, ...fields } }) => ({ ...fields, source, externalId })), ACTOR, STAMPED);
+    await bulkInsert(tx, "ActorTerritory", rows.flatMap((r) => r.state.territories.map((territoryId) => ({ actorId: ids.get(r.externalId)!, territoryId }))), { actorId: "int", territoryId: "int" });
     return ids;
   },
   update: async (tx, id, { territories, ...fields }, previous) => {
@@ -103,14 +121,8 @@ const alliances: RecordAdapter<"alliances"> = {
     );
   },
   create: async (tx, source, rows) => {
-    const created = await tx.alliance.createManyAndReturn({
-      data: rows.map(({ externalId, state: { members: _, declaredBy, ...fields } }) => ({ ...fields, declaredById: declaredBy, source, externalId })),
-      select: { id: true, externalId: true },
-    });
-    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
-    await tx.allianceMember.createMany({
-      data: rows.flatMap((r) => r.state.members.map((m) => ({ allianceId: ids.get(r.externalId)!, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))),
-    });
+    const ids = await insertReturningIds(tx, "Alliance", rows.map(({ externalId, state: { members: _, declaredBy, ...fields } }) => ({ ...fields, declaredById: declaredBy, source, externalId })), ALLIANCE, STAMPED);
+    await bulkInsert(tx, "AllianceMember", rows.flatMap((r) => r.state.members.map((m) => ({ allianceId: ids.get(r.externalId)!, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))), ALLIANCE_MEMBER);
     return ids;
   },
   update: async (tx, id, { members, declaredBy, ...fields }) => {
@@ -140,12 +152,8 @@ const interactions: RecordAdapter<"interactions"> = {
     );
   },
   create: async (tx, source, rows) => {
-    const created = await tx.interaction.createManyAndReturn({
-      data: rows.map(({ externalId, state: { participants: _, alliance, ...fields } }) => ({ ...fields, allianceId: alliance, source, externalId })),
-      select: { id: true, externalId: true },
-    });
-    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
-    await tx.interactionParticipant.createMany({ data: rows.flatMap((r) => r.state.participants.map((actorId) => ({ interactionId: ids.get(r.externalId)!, actorId }))) });
+    const ids = await insertReturningIds(tx, "Interaction", rows.map(({ externalId, state: { participants: _, alliance, ...fields } }) => ({ ...fields, allianceId: alliance, source, externalId })), INTERACTION);
+    await bulkInsert(tx, "InteractionParticipant", rows.flatMap((r) => r.state.participants.map((actorId) => ({ interactionId: ids.get(r.externalId)!, actorId }))), { interactionId: "int", actorId: "int" });
     return ids;
   },
   update: async (tx, id, { participants, alliance, ...fields }, previous) => {
@@ -172,8 +180,7 @@ const needs: RecordAdapter<"needs"> = {
     return new Map(rows.map(({ id, externalId, ...state }) => [externalId!, { id, state }]));
   },
   create: async (tx, source, rows) => {
-    const created = await tx.needAssessment.createManyAndReturn({ data: rows.map(({ externalId, state }) => ({ ...state, source, externalId })), select: { id: true, externalId: true } });
-    return new Map(created.map((c) => [c.externalId!, c.id]));
+    return insertReturningIds(tx, "NeedAssessment", rows.map(({ externalId, state }) => ({ ...state, source, externalId })), NEED_ASSESSMENT);
   },
   update: async (tx, id, state) => void (await tx.needAssessment.update({ where: { id }, data: state, select: { id: true } })),
   event: () => null as unknown as Prisma.InputJsonValue,
@@ -192,12 +199,8 @@ const practices: RecordAdapter<"practices"> = {
     return new Map(rows.map((r) => [r.externalId!, { id: r.id, state: { actor: r.actorId, date: r.date, scores: Object.fromEntries(r.scores.map((s) => [s.practice, s.score])) } }]));
   },
   create: async (tx, source, rows) => {
-    const created = await tx.practiceAssessment.createManyAndReturn({
-      data: rows.map(({ externalId, state }) => ({ actorId: state.actor, date: state.date, source, externalId })),
-      select: { id: true, externalId: true },
-    });
-    const ids = new Map(created.map((c) => [c.externalId!, c.id]));
-    await tx.practiceScore.createMany({ data: rows.flatMap((r) => Object.entries(r.state.scores).map(([practice, score]) => ({ assessmentId: ids.get(r.externalId)!, practice, score }))) });
+    const ids = await insertReturningIds(tx, "PracticeAssessment", rows.map(({ externalId, state }) => ({ actorId: state.actor, date: state.date, source, externalId })), { actorId: "int", date: "date", source: "text", externalId: "text" });
+    await bulkInsert(tx, "PracticeScore", rows.flatMap((r) => Object.entries(r.state.scores).map(([practice, score]) => ({ assessmentId: ids.get(r.externalId)!, practice, score }))), { assessmentId: "int", practice: "text", score: "int" });
     return ids;
   },
   update: async (tx, id, state) => {

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { recordChange } from "../outbox.js";
 import type { RecordType } from "./importColumns.js";
+import { bulkInsert } from "./bulkInsert.js";
 import { ADAPTERS, type Binder, type Bound, type Existing, type RecordAdapter } from "./recordAdapters.js";
 import type { Planned, SectionPlan } from "./planSection.js";
 import type { RowLocation } from "./readRows.js";
@@ -83,18 +84,21 @@ async function writeBatch<T extends RecordType>(
     // recordChange takes the outbox lock, held until this transaction commits: the batch's other
     // events can then go in one statement and still take their positions in commit order.
     await recordChange(tx, first!.aggregate, first!.aggregateId, first!.operation, first!.payload);
-    if (rest.length > 0) await tx.outboxEvent.createMany({ data: rest });
+    await bulkInsert(tx, "OutboxEvent", rest, { aggregate: '"OutboxAggregate"', aggregateId: "int", operation: '"OutboxOperation"', payload: "jsonb" });
   }
-  await tx.auditEntry.createMany({
-    data: written.map((w) => ({
+  await bulkInsert(
+    tx,
+    "AuditEntry",
+    written.map((w) => ({
       tokenId: options.viewer.tokenId,
       role: options.viewer.role,
       operation: "importRecords",
       recordType: adapter.recordType,
       recordId: w.id,
-      changes: JSON.parse(JSON.stringify({ source: options.source, externalId: w.row.externalId, action: w.operation === "CREATED" ? "created" : "updated", at: w.row.at, row: w.row.input })) as Prisma.InputJsonValue,
+      changes: { source: options.source, externalId: w.row.externalId, action: w.operation === "CREATED" ? "created" : "updated", at: w.row.at, row: w.row.input },
     })),
-  });
+    { tokenId: "int", role: '"Role"', operation: "text", recordType: "text", recordId: "int", changes: "jsonb" },
+  );
 }
 
 /** In a dry run, rows of the file not yet in the record get stand-in ids no record has (negative). */
