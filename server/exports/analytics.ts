@@ -1,5 +1,6 @@
 import { bridgeScores } from "../../graph/ecosystem/bridges.js";
 import { DEFAULT_VALUE_WEIGHTS } from "../../graph/ecosystem/interactionValue.js";
+import type { BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
 import { sharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
 import { computeScopeMetricsOnPool } from "../../graph/ecosystem/scopeMetrics.js";
 import { tieStructuralPositions } from "../../graph/ecosystem/structuralPosition.js";
@@ -28,12 +29,24 @@ export interface ExportAnalytics {
 /** The network moved on between two cached computations: read them again (a write landed). */
 const ATTEMPTS = 3;
 
-export async function exportAnalytics(graph: GraphEngine, metricsScope: Scope, options: { asOf: Date | null; metrics: boolean }): Promise<ExportAnalytics> {
+export interface ExportAnalyticsOptions {
+  asOf: Date | null;
+  metrics: boolean;
+  /**
+   * Where large scopes' betweenness runs: the server's shared worker pool, so it keeps answering
+   * meanwhile; null computes on this thread, which a one-shot command prefers (no workers to start
+   * and stop). @default sharedBetweennessPool
+   */
+  pool?: (() => BetweennessPool | null) | undefined;
+}
+
+export async function exportAnalytics(graph: GraphEngine, metricsScope: Scope, options: ExportAnalyticsOptions): Promise<ExportAnalytics> {
+  const pool = options.pool ?? sharedBetweennessPool;
   for (let attempt = 1; ; attempt += 1) {
     const asOf = await pastDay(graph, options.asOf);
     const snapshotOptions: SnapshotOptions = asOf ? { asOf } : {};
     const { snapshot, values } = await tieValuesOf(graph, snapshotOptions);
-    const scope = options.metrics ? await scopeAnalyticsOf(graph, metricsScope, snapshotOptions) : null;
+    const scope = options.metrics ? await scopeAnalyticsOf(graph, metricsScope, snapshotOptions, pool) : null;
     if (!scope || scope.snapshot === snapshot) return { snapshot, asOf, scope, tieValues: values };
     if (attempt === ATTEMPTS) throw new Error("server/exports: the network kept changing while the export was read; try again");
   }
@@ -50,12 +63,12 @@ async function pastDay(graph: GraphEngine, asOf: Date | null): Promise<Date | nu
   return dayOf(asOf) >= current.today ? null : asOf;
 }
 
-function scopeAnalyticsOf(graph: GraphEngine, scope: Scope, options: SnapshotOptions): Promise<ScopeAnalytics> {
+function scopeAnalyticsOf(graph: GraphEngine, scope: Scope, options: SnapshotOptions, pool: () => BetweennessPool | null): Promise<ScopeAnalytics> {
   return graph.cached(
     `scope-metrics:${scopeKey(scope)}`,
     async (snapshot): Promise<ScopeAnalytics> => {
       // As the API does: large scopes (the national one) search on worker threads.
-      const metrics = await computeScopeMetricsOnPool(sharedBetweennessPool(), snapshot, scope);
+      const metrics = await computeScopeMetricsOnPool(pool(), snapshot, scope);
       return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: { graphVersion: snapshot.version, today: snapshot.today } };
     },
     options,

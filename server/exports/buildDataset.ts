@@ -1,4 +1,5 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import { scopeKey } from "../../graph/scope.js";
 import { PROFILES } from "../../graph/snapshot.js";
@@ -14,6 +15,8 @@ import { resolveExportScope } from "./scope.js";
 export interface ExportDeps {
   prisma: PrismaClient;
   graph: GraphEngine;
+  /** See ExportAnalyticsOptions.pool. @default sharedBetweennessPool */
+  pool?: () => BetweennessPool | null;
 }
 
 const TIE_KINDS: readonly [TieKind, number][] = [["ALLIANCE", ALLIANCE_BIT], ...(Object.entries(KIND_BITS) as [TieKind, number][])];
@@ -30,7 +33,7 @@ const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
  */
 export async function buildExportDataset(deps: ExportDeps, request: ExportRequest, { peopleAllowed }: { peopleAllowed: boolean }): Promise<ExportDataset> {
   const scope = await resolveExportScope(deps.prisma, request.scope);
-  const analytics = await exportAnalytics(deps.graph, scope.metricsScope, { asOf: request.asOf, metrics: request.metrics });
+  const analytics = await exportAnalytics(deps.graph, scope.metricsScope, { asOf: request.asOf, metrics: request.metrics, pool: deps.pool });
   const { snapshot } = analytics;
   // Periods and alliances are cut at the day the network was actually taken on.
   const asOf = analytics.asOf;

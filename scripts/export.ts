@@ -1,0 +1,156 @@
+/**
+ * export: writes the network of a scope as a file, reading the record directly as the server
+ * does (DATABASE_URL, or the embedded database in DATA_DIR, which the server must not hold open).
+ * Trusted as the record's owner: contact people go in with --people. docs/export.md has the
+ * formats and their attributes.
+ *
+ *   maillage export --format gexf --scope region:84 --out aura.gexf
+ *   maillage export --format csv --scope territory:200071363 --confirmed --out vichy.csv   (vichy-nodes.csv, vichy-ties.csv)
+ *
+ * Exit codes: 0 written, 1 the export failed (unknown place, database), 2 the command line is wrong.
+ */
+import { once } from "node:events";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
+import { loadConfig } from "../server/config.js";
+import { openDatabase } from "../server/database.js";
+import { buildExportDataset } from "../server/exports/buildDataset.js";
+import type { ExportDataset } from "../server/exports/dataset.js";
+import { EXPORT_WRITERS, exportFileName, inPieces } from "../server/exports/registry.js";
+import { EXPORT_FORMATS, parseExportRequest, type CsvPart, type ExportRequest } from "../server/exports/request.js";
+import { ExportScopeError } from "../server/exports/scope.js";
+
+const USAGE = `usage: maillage export --format ${EXPORT_FORMATS.join("|")} [options]
+
+  --scope SCOPE       national (default), region:<INSEE code>, territory:<code> or territory:<LEVEL>:<code>
+  --out PATH          file to write (default: a name like maillage-region-84-2026-11-20.gexf in the current
+                      folder); a folder writes that name there; "-" writes to standard output.
+                      CSV writes two files: <PATH without .csv>-nodes.csv and -ties.csv
+  --profile P,...     actors of these profiles (ECONOMIC, GENERAL_INTEREST, PUBLIC, ACADEMIC)
+  --kind K,...        actors of these kinds
+  --modality M,...    ties resting on an alliance using one of these modalities
+  --lever L,...       ties resting on an alliance mobilising one of these levers
+  --from DAY --to DAY ties active at some day of the period (YYYY-MM-DD)
+  --as-of DAY         the network as of that day
+  --confirmed         confirmed ties only
+  --no-isolates       leave out actors the filters leave without a tie
+  --no-metrics        skip the network metrics (faster)
+  --people            include contact people (personal data: handle the file accordingly)
+  --help              this text`;
+
+function fail(code: 1 | 2, message: string): never {
+  console.error(`export: ${message}${code === 2 ? `\n\n${USAGE}` : ""}`);
+  process.exit(code);
+}
+
+function commandLine(): ExportRequest & { out: string | null } {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    ({ values } = parseArgs({
+      strict: true,
+      allowPositionals: false,
+      options: {
+        format: { type: "string" },
+        scope: { type: "string" },
+        out: { type: "string" },
+        profile: { type: "string", multiple: true },
+        kind: { type: "string", multiple: true },
+        modality: { type: "string", multiple: true },
+        lever: { type: "string", multiple: true },
+        from: { type: "string" },
+        to: { type: "string" },
+        "as-of": { type: "string" },
+        confirmed: { type: "boolean" },
+        "no-isolates": { type: "boolean" },
+        "no-metrics": { type: "boolean" },
+        people: { type: "boolean" },
+        help: { type: "boolean" },
+      },
+    }));
+  } catch (error) {
+    fail(2, (error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const raw: Record<string, string[]> = {};
+  const put = (name: string, value: string | string[] | boolean | undefined) => {
+    if (value !== undefined) raw[name] = [value].flat().map(String);
+  };
+  put("format", values.format);
+  put("scope", values.scope);
+  for (const name of ["profile", "kind", "modality", "lever", "from", "to"]) put(name, values[name]);
+  put("asOf", values["as-of"]);
+  if (values.confirmed) put("confirmed", "true");
+  if (values.people) put("people", "true");
+  if (values["no-metrics"]) put("metrics", "false");
+  if (values["no-isolates"]) put("isolates", "false");
+  const parsed = parseExportRequest(raw);
+  // The request's names are the HTTP parameters': say them as options.
+  if (!parsed.ok) fail(2, parsed.message.replace(/\basOf\b/g, "as-of").replace(/(^|; )(\w[\w-]*):/g, "$1--$2:"));
+  const out = typeof values.out === "string" ? values.out : null;
+  if (out === "-" && parsed.request.format === "csv") fail(2, "--out -: csv is two files, give a file name");
+  return { ...parsed.request, out };
+}
+
+/** Where each document goes: [part, path], or [null, "-"] for standard output. */
+function destinations(request: ExportRequest & { out: string | null }, dataset: ExportDataset): [CsvPart | null, string][] {
+  const parts = EXPORT_WRITERS[request.format].parts ?? [null];
+  const { out } = request;
+  if (out === "-") return [[null, "-"]];
+  const folder = out === null ? "." : out.endsWith(path.sep) || (fs.existsSync(out) && fs.statSync(out).isDirectory()) ? out : null;
+  if (folder !== null) return parts.map((part) => [part, path.join(folder, exportFileName(dataset, request.format, part))]);
+  if (parts[0] === null) return [[null, out!]];
+  const base = out!.replace(/\.csv$/i, "");
+  return parts.map((part) => [part, `${base}-${part}.csv`]);
+}
+
+/** Writes to a temporary file renamed at the end: an interrupted export leaves no half file. */
+async function writeDocument(chunks: Iterable<string>, target: string): Promise<number> {
+  if (target === "-") {
+    for await (const piece of inPieces(chunks)) if (!process.stdout.write(piece)) await once(process.stdout, "drain");
+    return 0;
+  }
+  const temporary = `${target}.partial`;
+  const stream = fs.createWriteStream(temporary);
+  try {
+    for await (const piece of inPieces(chunks)) if (!stream.write(piece)) await once(stream, "drain");
+    stream.end();
+    await once(stream, "finish");
+  } catch (error) {
+    stream.destroy();
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  fs.renameSync(temporary, target);
+  return fs.statSync(target).size;
+}
+
+const request = commandLine();
+const config = loadConfig();
+const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
+const graph = new MemoryGraphEngine(db.prisma);
+try {
+  await graph.start();
+  // On this thread: a one-shot command has nothing else to keep answering, and no workers to stop.
+  const dataset = await buildExportDataset({ prisma: db.prisma, graph, pool: () => null }, request, { peopleAllowed: true });
+  const report = request.out === "-" ? console.error : console.log;
+  for (const [part, target] of destinations(request, dataset)) {
+    const bytes = await writeDocument(EXPORT_WRITERS[request.format].write(dataset, part), target);
+    if (target !== "-") report(`export: wrote ${target} (${(bytes / 1_048_576).toFixed(1)} MB)`);
+  }
+  report(
+    `export: ${dataset.nodes.length} actors, ${dataset.ties.length} ties, ${dataset.alliances.length} alliances of ${dataset.meta.scopeLabel}, ` +
+      `as of ${dataset.meta.asOf} (graph version ${dataset.meta.graphVersion})${dataset.peopleIncluded ? ", with contact people" : ""}`,
+  );
+} catch (error) {
+  // An unknown or ambiguous place is the user's to fix: its message alone. Anything else, with its name.
+  console.error(`export: ${error instanceof ExportScopeError ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await graph.close();
+  await db.close();
+}
