@@ -1,6 +1,9 @@
 import type { ImportReport } from "./importRecords.js";
 import { describeLocation } from "./planSection.js";
 
+/** A dry run lists what it would change, up to this many lines; every rejection is always listed. */
+const CHANGES_SHOWN = 50;
+
 /** The report as a person reads it on a terminal: counts per record type, then every refusal. */
 export function reportText(report: ImportReport, file: string): string {
   const outcome = report.written ? "written" : report.dryRun ? "dry run, nothing written" : "nothing written (--strict and rows were rejected)";
@@ -12,8 +15,9 @@ export function reportText(report: ImportReport, file: string): string {
   const out = [`import ${file} (${report.format}) into source ${report.source}: ${outcome}`, line(header), ...rows.map(line)];
   if (report.dryRun && report.changeCount > 0) {
     out.push("", `${verb}created or updated:`);
-    for (const change of report.changes) out.push(`  ${change.type} ${change.id}: ${change.action} (${describeLocation(change.at)})`);
-    if (report.changeCount > report.changes.length) out.push(`  ... and ${report.changeCount - report.changes.length} more`);
+    const shown = report.changes.slice(0, CHANGES_SHOWN);
+    for (const change of shown) out.push(`  ${change.type} ${change.id}: ${change.action} (${describeLocation(change.at)})`);
+    if (report.changeCount > shown.length) out.push(`  ... and ${report.changeCount - shown.length} more (--json lists them all)`);
   }
   if (report.rejectionCount > 0) {
     out.push("", "rejected:");
