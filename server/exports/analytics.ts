@@ -8,8 +8,8 @@ import { computeTieValues, type TieValues } from "../../graph/ecosystem/tieValue
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import { scopeKey, type Scope } from "../../graph/scope.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../graph/snapshot.js";
-import { dayOf } from "../../graph/tieFeatures.js";
 import type { ScopeAnalytics } from "../../schema/actorMetrics.js";
+import { timeTravelOptions } from "../history/asOf.js";
 
 /**
  * The analytics an export carries, read through the graph engine's cache under the very keys and
@@ -43,24 +43,14 @@ export interface ExportAnalyticsOptions {
 export async function exportAnalytics(graph: GraphEngine, metricsScope: Scope, options: ExportAnalyticsOptions): Promise<ExportAnalytics> {
   const pool = options.pool ?? sharedBetweennessPool;
   for (let attempt = 1; ; attempt += 1) {
-    const asOf = await pastDay(graph, options.asOf);
-    const snapshotOptions: SnapshotOptions = asOf ? { asOf } : {};
+    // The API's time-travel rule: a day on or after the record's latest event is the current network.
+    const snapshotOptions = await timeTravelOptions(graph, options.asOf);
+    const asOf = snapshotOptions.asOf ?? null;
     const { snapshot, values } = await tieValuesOf(graph, snapshotOptions);
     const scope = options.metrics ? await scopeAnalyticsOf(graph, metricsScope, snapshotOptions, pool) : null;
     if (!scope || scope.snapshot === snapshot) return { snapshot, asOf, scope, tieValues: values };
     if (attempt === ATTEMPTS) throw new Error("server/exports: the network kept changing while the export was read; try again");
   }
-}
-
-/**
- * The API's time-travel rule (server/history/asOf.ts): a day on or after the record's latest
- * dated event sees exactly the current network, so it is served as the current one, from the
- * same cache; only an earlier day is a journey back.
- */
-async function pastDay(graph: GraphEngine, asOf: Date | null): Promise<Date | null> {
-  if (asOf === null) return null;
-  const current = await graph.snapshot();
-  return dayOf(asOf) >= current.today ? null : asOf;
 }
 
 function scopeAnalyticsOf(graph: GraphEngine, scope: Scope, options: SnapshotOptions, pool: () => BetweennessPool | null): Promise<ScopeAnalytics> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asOfSchema } from "../history/asOf.js";
 import { ActorKind, Lever, Modality, Profile, TerritoryLevel } from "../generated/prisma/enums.js";
 
 /**
@@ -87,9 +88,6 @@ const day = z
   }, "must be a real date")
   .transform((text) => new Date(`${text}T00:00:00.000Z`));
 
-/** As the API's `asOf` (server/history/asOf.ts): no record predates 1900, and the future is refused rather than read as today. */
-const EARLIEST_AS_OF = new Date(Date.UTC(1900, 0, 1));
-
 const flag = z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" }).transform((v) => v === "true" || v === "1" || v === "yes");
 
 /** Every parameter arrives as a list of strings (a query string may repeat one); scalars take the last. */
@@ -107,7 +105,8 @@ const requestSchema = z
       lever: enumList(Lever),
       from: last(day).optional(),
       to: last(day).optional(),
-      asOf: last(day.refine((date) => date >= EARLIEST_AS_OF, "must not be before 1900-01-01").refine((date) => date.getTime() <= Date.now(), "must not be after today")).optional(),
+      // The API's own rule for asOf (server/history/asOf.ts): from 1900 to today.
+      asOf: last(day.pipe(asOfSchema)).optional(),
       confirmed: last(flag).optional(),
       people: last(flag).optional(),
       metrics: last(flag).optional(),
@@ -125,7 +124,14 @@ export type ExportParseResult = { ok: true; request: ExportRequest } | { ok: fal
 export function parseExportRequest(raw: Record<string, string[]>): ExportParseResult {
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${String(issue.path[0])}: ${issue.message}` : issue.message)).join("; ");
+    const message = parsed.error.issues
+      .map((issue) => {
+        if (issue.path.length === 0) return issue.message;
+        const name = String(issue.path[0]);
+        // Shared rules may name the parameter themselves ("asOf must not be after today").
+        return `${name}: ${issue.message.startsWith(`${name} `) ? issue.message.slice(name.length + 1) : issue.message}`;
+      })
+      .join("; ");
     return { ok: false, message };
   }
   const r = parsed.data;
