@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/generated/prisma/enums.js";
 import { createLogger } from "../../server/logger.js";
@@ -122,8 +125,22 @@ describe("bad requests", () => {
   });
 });
 
-describe("rate limits", () => {
-  it("count exports as they count GraphQL requests, per token", async () => {
+describe("with the rest of the server", () => {
+  it("answers /export itself when the map is served too, not with the map's page", async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-web-"));
+    fs.writeFileSync(path.join(webDir, "index.html"), "<!doctype html><title>map</title>");
+    try {
+      const yoga = createServer({ db: api.db, graph: api.graph, logger: createLogger("silent"), webDir });
+      const response = await yoga.fetch(`http://maillage.test/export?format=gexf&scope=${SCOPE}`);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("content-type")).toContain("application/json");
+    } finally {
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+
+
+  it("count exports in the rate limits as they count GraphQL requests, per token", async () => {
     const limits = { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 2 };
     const yoga = createServer({ db: api.db, graph: api.graph, logger: createLogger("silent"), limits });
     const get = () => yoga.fetch(`http://maillage.test/export?format=pdf&scope=${SCOPE}`, { headers: { authorization: `Bearer ${tokens.RESEARCHER}` } });
