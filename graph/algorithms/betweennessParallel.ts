@@ -380,6 +380,9 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
         task.reject(new Error(`${MODULE}: the pool was closed while computing`));
       }
       readyReject(new Error(`${MODULE}: the pool is closed`));
+      // Idle workers are unreferenced: referenced again so that the event loop waits for their
+      // exit, or a caller awaiting close() at top level would see the loop empty and Node exit 13.
+      for (const worker of workers) worker.ref();
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
