@@ -6,6 +6,7 @@
  *
  *   maillage export --format gexf --scope region:84 --out aura.gexf
  *   maillage export --format csv --scope territory:200071363 --confirmed --out vichy.csv   (vichy-nodes.csv, vichy-ties.csv)
+ *   maillage export --format record --scope territory:200071363 --out vichy.json   (the import's own format)
  *
  * Exit codes: 0 written, 1 the export failed (unknown place, database), 2 the command line is wrong.
  */
@@ -15,14 +16,20 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { loadConfig } from "../server/config.js";
-import { openDatabase } from "../server/database.js";
+import { openDatabase, type Database } from "../server/database.js";
+import type { TerritoryLevel } from "../server/generated/prisma/enums.js";
+import { exportRecord } from "../server/imports/recordExport.js";
 import { buildExportDataset } from "../server/exports/buildDataset.js";
 import type { ExportDataset } from "../server/exports/dataset.js";
 import { EXPORT_WRITERS, exportFileName, inPieces } from "../server/exports/registry.js";
-import { EXPORT_FORMATS, parseExportRequest, type CsvPart, type ExportRequest } from "../server/exports/request.js";
+import { EXPORT_FORMATS, parseExportRequest, parseScope, scopeText, type CsvPart, type ExportRequest, type ExportScope } from "../server/exports/request.js";
 import { ExportScopeError } from "../server/exports/scope.js";
 
-const USAGE = `usage: maillage export --format ${EXPORT_FORMATS.join("|")} [options]
+const USAGE = `usage: maillage export --format ${EXPORT_FORMATS.join("|")}|record [options]
+
+  record writes the records themselves (actors, alliances with members, interactions, assessments)
+  in the import's JSON format, for \`maillage import --type all\` into another record; it takes
+  --scope and --out only.
 
   --scope SCOPE       national (default), region:<INSEE code>, territory:<code> or territory:<LEVEL>:<code>
   --out PATH          file to write (default: a name like maillage-region-84-2026-11-20.gexf in the current
@@ -45,7 +52,9 @@ function fail(code: 1 | 2, message: string): never {
   process.exit(code);
 }
 
-function commandLine(): ExportRequest & { out: string | null } {
+type CommandLine = (ExportRequest & { out: string | null }) | { format: "record"; scope: ExportScope; out: string | null };
+
+function commandLine(): CommandLine {
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
@@ -76,6 +85,7 @@ function commandLine(): ExportRequest & { out: string | null } {
     console.log(USAGE);
     process.exit(0);
   }
+  if (values.format === "record") return recordCommandLine(values);
   const raw: Record<string, string[]> = {};
   const put = (name: string, value: string | string[] | boolean | undefined) => {
     if (value !== undefined) raw[name] = [value].flat().map(String);
@@ -94,6 +104,33 @@ function commandLine(): ExportRequest & { out: string | null } {
   const out = typeof values.out === "string" ? values.out : null;
   if (out === "-" && parsed.request.format === "csv") fail(2, "--out -: csv is two files, give a file name");
   return { ...parsed.request, out };
+}
+
+function recordCommandLine(values: Record<string, string | boolean | string[] | undefined>): CommandLine {
+  const other = Object.keys(values).filter((name) => !["format", "scope", "out"].includes(name) && values[name] !== undefined);
+  if (other.length > 0) fail(2, `--format record takes --scope and --out only, not ${other.map((name) => `--${name}`).join(", ")}`);
+  const scope = parseScope(typeof values.scope === "string" ? values.scope : "national");
+  if (scope === null) fail(2, `--scope: "${String(values.scope)}" is not a scope`);
+  return { format: "record", scope, out: typeof values.out === "string" ? values.out : null };
+}
+
+/** The one territory a record export's scope names (a région is a territory too). */
+async function recordTerritory(prisma: Database["prisma"], scope: ExportScope): Promise<{ level: TerritoryLevel; code: string } | undefined> {
+  if (scope.kind === "national") return undefined;
+  const level = scope.kind === "region" ? "REGION" : scope.level;
+  const candidates = await prisma.territory.findMany({ where: { code: scope.code, ...(level && { level }) }, select: { level: true, code: true } });
+  if (candidates.length === 0) throw new ExportScopeError(`No territory has the code "${scope.code}"${level ? ` at level ${level}` : ""}.`, "not-found");
+  if (candidates.length > 1) throw new ExportScopeError(`The code "${scope.code}" names several territories: write territory:<LEVEL>:${scope.code}.`, "ambiguous");
+  return candidates[0];
+}
+
+async function writeRecordBundle(prisma: Database["prisma"], request: Extract<CommandLine, { format: "record" }>): Promise<void> {
+  const bundle = await exportRecord(prisma, { territory: await recordTerritory(prisma, request.scope) });
+  const target = request.out ?? `maillage-${scopeText(request.scope).toLowerCase().replace(/[^a-z0-9]+/g, "-")}-record.json`;
+  const report = target === "-" ? console.error : console.log;
+  const bytes = await writeDocument([JSON.stringify(bundle, null, 1), "\n"], target);
+  if (target !== "-") report(`export: wrote ${target} (${(bytes / 1_048_576).toFixed(1)} MB)`);
+  report(`export: ${bundle.actors.length} actors, ${bundle.alliances.length} alliances, ${bundle.interactions.length} interactions of ${scopeText(request.scope)}, in the import's format`);
 }
 
 /** Where each document goes: [part, path], or [null, "-"] for standard output. */
@@ -134,6 +171,9 @@ const config = loadConfig();
 const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
 const graph = new MemoryGraphEngine(db.prisma);
 try {
+  if (request.format === "record") {
+    await writeRecordBundle(db.prisma, request);
+  } else {
   await graph.start();
   // On this thread: a one-shot command has nothing else to keep answering, and no workers to stop.
   const dataset = await buildExportDataset({ prisma: db.prisma, graph, pool: () => null }, request, { peopleAllowed: true });
@@ -146,6 +186,7 @@ try {
     `export: ${dataset.nodes.length} actors, ${dataset.ties.length} ties, ${dataset.alliances.length} alliances of ${dataset.meta.scopeLabel}, ` +
       `as of ${dataset.meta.asOf} (graph version ${dataset.meta.graphVersion})${dataset.peopleIncluded ? ", with contact people" : ""}`,
   );
+  }
 } catch (error) {
   // An unknown or ambiguous place is the user's to fix: its message alone. Anything else, with its name.
   console.error(`export: ${error instanceof ExportScopeError ? error.message : String(error)}`);

@@ -6,6 +6,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "../../server/database.js";
 import { territoryUnder } from "../../server/territoryScope.js";
+import { emptyRecordDir } from "../imports/emptyRecord.js";
 import { parseGexf } from "./support.js";
 
 /**
@@ -107,5 +108,32 @@ describe.skipIf(!templateDir)("maillage export, on a database", () => {
     const { graph } = JSON.parse(withPeople.stdout);
     const contacts = Object.values(graph.nodes as Record<string, { metadata: { contacts: unknown[] } }>).flatMap((n) => n.metadata.contacts);
     expect(contacts.length).toBeGreaterThan(0);
+  });
+
+  it("writes the records in the import's format, which an empty record imports into the same network", { timeout: 600_000 }, async () => {
+    const bundlePath = path.join(work, "vichy-record.json");
+    const exported = maillage(["--format", "record", "--scope", "territory:200071363", "--out", bundlePath]);
+    expect(exported.status, exported.stderr).toBe(0);
+    const bundle = JSON.parse(fs.readFileSync(bundlePath, "utf8"));
+    expect(bundle.actors.length).toBeGreaterThan(50);
+    expect(bundle.alliances.length).toBeGreaterThan(20);
+    expect(maillage(["--format", "record", "--confirmed"]).status).toBe(2);
+
+    const emptyDir = await emptyRecordDir();
+    try {
+      const env = { ...process.env, DATA_DIR: emptyDir, DATABASE_URL: "" };
+      const run = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/maillage.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env });
+      const imported = run(["import", "--type", "all", "--source", "round-trip", bundlePath]);
+      expect(imported.status, imported.stdout + imported.stderr).toBe(0);
+      const again = path.join(work, "vichy-again.json");
+      expect(run(["export", "--format", "record", "--scope", "territory:200071363", "--out", again]).status).toBe(0);
+      const twice = JSON.parse(fs.readFileSync(again, "utf8"));
+      for (const type of ["actors", "alliances", "interactions", "needs", "practices"]) {
+        expect(twice[type].map((row: { id: string }) => row.id).sort(), type).toEqual(bundle[type].map((row: { id: string }) => row.id).sort());
+      }
+      expect(twice).toEqual(bundle);
+    } finally {
+      fs.rmSync(emptyDir, { recursive: true, force: true });
+    }
   });
 });
