@@ -290,7 +290,7 @@ function report(runs: RunFigures[], notes: string[]): string {
     "",
     "The real server (`server/index.ts`, in-process graph engine) on the seeded demo, driven by autocannon with the",
     `front-end's queries (\`web/src/api/queries.ts\`) and ${WRITE_PERCENT}% writes by an EDITOR token. Memory is the server process's:`,
-    "RSS from `/proc/<pid>/status`, heap from `process.memoryUsage()`; the trend is the slope of a least-squares line.",
+    "RSS from `/proc/<pid>/status`, heap from `process.memoryUsage()` after a full garbage collection; the trend is the slope of a least-squares line.",
     "",
     main,
     "",

@@ -127,9 +127,11 @@ function freePort(): number {
 /**
  * Loaded into the server process by the bench only: it answers `process.memoryUsage()` over the
  * IPC channel the bench opens, so the heap can be sampled without adding an endpoint to the
- * service. RSS is read from /proc, which needs nothing from the process.
+ * service. It collects garbage first (the child runs with --expose-gc), so the trend is of live
+ * memory, not of when the collector happened to run. RSS is read from /proc, which needs nothing
+ * from the process.
  */
-const MEMORY_PROBE = 'data:text/javascript,process.on("message",(m)=>{if(m==="memory")process.send(process.memoryUsage())});process.channel?.unref();';
+const MEMORY_PROBE = 'data:text/javascript,process.on("message",(m)=>{if(m==="memory"){if(globalThis.gc)globalThis.gc();process.send(process.memoryUsage())}});process.channel?.unref();';
 
 export interface Server {
   url: string;
@@ -139,7 +141,7 @@ export interface Server {
 
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const { DATABASE_URL: _url, DATA_DIR: _dir, NEO4J_URI: _neo4j, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", MEMORY_PROBE, "server/index.ts"], {
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", MEMORY_PROBE, "server/index.ts"], {
     cwd: ROOT,
     env: {
       ...inherited,
