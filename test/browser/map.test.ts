@@ -59,6 +59,12 @@ describe.runIf(available)("the map in a browser", () => {
     const shown = page.getByText(new RegExp(`^${expected.ecosystem.actors.totalCount} acteurs,`));
     await shown.waitFor({ timeout: 30_000 });
     expect(await page.locator("canvas").count()).toBeGreaterThan(0);
+    // The printable observation notebook, rendered by the service, one link away.
+    const notebook = (await page.locator(".notebook-link a").getAttribute("href"))!;
+    expect(notebook).toBe(`/report/${code}?lang=fr`);
+    const report = await fetch(`${server.url}${notebook}`);
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain("<svg");
     await page.waitForTimeout(1_500);
     await shot("2-ecosystem");
   });

@@ -106,6 +106,7 @@ export const en: Dictionary = {
   accompaniedSince: (date) => `accompanied since ${date}`,
   population: (n) => `${n} inhabitants`,
   maturity: "Maturity",
+  observationNotebook: "Observation notebook (printable)",
   composite: "Composite score",
   evidence: "The evidence",
   evidenceIntro: "Each measure counts for its weight; its score is the value over the target (at most 1).",

@@ -116,6 +116,7 @@ export const fr = {
   accompaniedSince: (date: string) => `accompagné depuis le ${date}`,
   population: (n: string) => `${n} habitants`,
   maturity: "Maturité",
+  observationNotebook: "Carnet d’observation (à imprimer)",
   composite: "Score composite",
   evidence: "Les preuves",
   evidenceIntro: "Chaque mesure compte pour son poids ; son score est la valeur rapportée à la cible (au plus 1).",

@@ -2,7 +2,7 @@
 import type { NetworkNode } from "../api/queries.ts";
 import { LEVERS, MODALITIES, PROFILES, TIE_KINDS } from "../api/types.ts";
 import { DEFAULT_FILTERS, type NetworkFilters } from "../graph/filters.ts";
-import { fmtFixed, fmtNumber, fmtPercent, t } from "../i18n/lang.ts";
+import { fmtFixed, fmtNumber, fmtPercent, lang, t } from "../i18n/lang.ts";
 import type { EcosystemRoute } from "../router.ts";
 import { h } from "../ui/dom.ts";
 import { PROFILE_COLOURS } from "../ui/palette.ts";
@@ -212,11 +212,17 @@ function statsBlock(state: EcosystemState): Node {
   );
 }
 
+/** The ecosystem's printable report, rendered by the service (server/report), in the map's language. */
+function notebookLink(state: EcosystemState): Node {
+  const href = `/report/${encodeURIComponent(state.detail.territory.code)}?lang=${lang()}`;
+  return h("p", { class: "notebook-link" }, h("a", { href, target: "_blank", rel: "noopener" }, t().observationNotebook));
+}
+
 export function sidebar(state: EcosystemState, handlers: SidebarHandlers): Node[] {
   const open = handlers.openSections;
   return [
     searchBlock(state, handlers),
-    section("maturity", t().maturity, open, ...maturityPanel(state.detail.maturity)),
+    section("maturity", t().maturity, open, ...maturityPanel(state.detail.maturity), notebookLink(state)),
     section("filters", t().filters, open, ...filtersBlock(state, handlers)),
     section("bridges", t().bridges, open, ...bridgesBlock(state, handlers)),
     section("actors", t().actorsList, open, ...actorsBlock(state, handlers)),
