@@ -104,18 +104,12 @@ export function accumulateFromSource(graph: CsrGraph, source: number, scratch: B
   if (variant.weighted) {
     const reached = forwardDijkstra(graph, source, scratch);
     backwardDijkstra(graph, source, scratch, reached, nodes, into.ties, variant.groups);
-    for (let j = 0; j < reached; j += 1) {
-      const v = scratch.order[j]!;
-      scratch.dist[v] = Infinity;
-      scratch.settled[v] = 0;
-    }
-    return reached;
+    return resetSearch(scratch, reached, true);
   }
   const levels = forwardBfs(graph, source, scratch);
   const reached = scratch.levelStart[levels]!;
   backwardLevels(graph, source, scratch, levels, nodes, into.ties, variant.groups);
-  for (let j = 0; j < reached; j += 1) scratch.depth[scratch.order[j]!] = -1;
-  return reached;
+  return resetSearch(scratch, reached, false);
 }
 
 /**
@@ -403,4 +397,18 @@ export function checkGroups(module: string, graph: CsrGraph, groups: ArrayLike<n
     if (labels[v] !== groups[v]) throw new Error(`${module}: group label of node ${v} must be a 32-bit integer, got ${groups[v]}`);
   }
   return labels;
+}
+
+/** Clears what a search from one source left in `scratch` (its first `reached` nodes), for the next; returns `reached`. */
+export function resetSearch(scratch: BrandesScratch, reached: number, weighted: boolean): number {
+  for (let j = 0; j < reached; j += 1) {
+    const v = scratch.order[j]!;
+    if (weighted) {
+      scratch.dist[v] = Infinity;
+      scratch.settled[v] = 0;
+    } else {
+      scratch.depth[v] = -1;
+    }
+  }
+  return reached;
 }

@@ -45,6 +45,7 @@ import {
   checkGraph,
   createScratch,
   forwardBfs,
+  resetSearch,
   forwardDijkstra,
   nodeScale,
   resolveOptions,
@@ -100,18 +101,12 @@ export function accumulateLinearFromSource(graph: CsrGraph, source: number, scra
     if (scratch.heap.length < 2 * graph.edgeCount + 1) throw new Error(`${MODULE}: scratch was created without room for weighted searches`);
     const reached = forwardDijkstra(graph, source, scratch);
     backwardDijkstraLinear(graph, scratch, reached, into);
-    for (let j = 0; j < reached; j += 1) {
-      const v = scratch.order[j]!;
-      scratch.dist[v] = Infinity;
-      scratch.settled[v] = 0;
-    }
-    return reached;
+    return resetSearch(scratch, reached, true);
   }
   const levels = forwardBfs(graph, source, scratch);
   const reached = scratch.levelStart[levels]!;
   backwardLevelsLinear(graph, scratch, levels, into);
-  for (let j = 0; j < reached; j += 1) scratch.depth[scratch.order[j]!] = -1;
-  return reached;
+  return resetSearch(scratch, reached, false);
 }
 
 /**
