@@ -1,5 +1,5 @@
-import type { ActorKind, InteractionKind, Lever, Modality, Profile } from "../../../server/generated/prisma/enums.js";
-import { NetworkModel, type TerritoryPlacement } from "../../model.js";
+import type { InteractionKind, Lever, Modality } from "../../../server/generated/prisma/enums.js";
+import { NetworkModel, type ActorRecord, type TerritoryPlacement } from "../../model.js";
 import { ints, type Neo4jExecutor, type Statement, type Tx } from "./executor.js";
 import { READ_POSITION } from "./projection.js";
 import type { OutboxEventRow } from "../memory/applyEvent.js";
@@ -49,14 +49,8 @@ export function readStatement(kind: Kind, ids?: readonly number[]): Statement {
   return { cypher: `${MATCH[kind]} WHERE ${VARIABLE[kind]}.id IN $ids${RETURN[kind]}`, params: { ids: ints(ids) } };
 }
 
-interface ActorRow {
-  id: number;
-  name: string;
-  profile: Profile;
-  kind: ActorKind;
-  isCatalyst: boolean;
-  territories: number[];
-}
+/** Actors come back from Neo4j in the model's own shape. */
+type ActorRow = ActorRecord;
 interface AllianceRow {
   id: number;
   startDate: string;
