@@ -1,6 +1,7 @@
 import { BROKERAGE_ROLES, type BrokerageRole } from "../graph/algorithms/brokerage.js";
 import { BRIDGE_COMPONENT_KEYS, BRIDGE_COMPONENTS, type BridgeComponentKey } from "../graph/ecosystem/bridgeModel.js";
 import { bridgeBreakdown, bridgeScores, piecesAfterRemoval, type BridgeContribution, type BridgeScores } from "../graph/ecosystem/bridges.js";
+import type { BetweennessPool } from "../graph/algorithms/betweennessParallel.js";
 import { sharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
 import { computeScopeMetricsOnPool, type BetweennessMethod, type ScopeMetrics } from "../graph/ecosystem/scopeMetrics.js";
 import { NATIONAL, scopeKey, type Scope } from "../graph/scope.js";
@@ -20,12 +21,15 @@ export interface ScopeAnalytics {
   computedOn: ComputedOnShape;
 }
 
-export function scopeAnalytics(ctx: Pick<Context, "graph">, scope: Scope, options: SnapshotOptions = {}): Promise<ScopeAnalytics> {
+/**
+ * `pool` says where large scopes' betweenness runs: the shared worker pool, so that the server
+ * keeps answering meanwhile, or this thread (null), which a one-shot command prefers.
+ */
+export function scopeAnalytics(ctx: Pick<Context, "graph">, scope: Scope, options: SnapshotOptions = {}, pool: () => BetweennessPool | null = sharedBetweennessPool): Promise<ScopeAnalytics> {
   return ctx.graph.cached(
     `scope-metrics:${scopeKey(scope)}`,
     async (snapshot) => {
-      // Large scopes (the national one) search on worker threads: the server keeps answering meanwhile.
-      const metrics = await computeScopeMetricsOnPool(sharedBetweennessPool(), snapshot, scope);
+      const metrics = await computeScopeMetricsOnPool(pool(), snapshot, scope);
       return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: computedOn(snapshot) };
     },
     options,

@@ -1,20 +1,17 @@
-import { bridgeScores } from "../../graph/ecosystem/bridges.js";
 import { DEFAULT_VALUE_WEIGHTS } from "../../graph/ecosystem/interactionValue.js";
 import type { BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
 import { sharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
-import { computeScopeMetricsOnPool } from "../../graph/ecosystem/scopeMetrics.js";
-import { tieStructuralPositions } from "../../graph/ecosystem/structuralPosition.js";
-import { computeTieValues, type TieValues } from "../../graph/ecosystem/tieValues.js";
+import type { TieValues } from "../../graph/ecosystem/tieValues.js";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import { scopeKey, type Scope } from "../../graph/scope.js";
-import type { NetworkSnapshot, SnapshotOptions } from "../../graph/snapshot.js";
-import type { ScopeAnalytics } from "../../schema/actorMetrics.js";
+import type { Scope } from "../../graph/scope.js";
+import type { NetworkSnapshot } from "../../graph/snapshot.js";
+import { scopeAnalytics, type ScopeAnalytics } from "../../schema/actorMetrics.js";
+import { tieValuesFor } from "../../schema/interactionValue.js";
 import { timeTravelOptions } from "../history/asOf.js";
 
 /**
- * The analytics an export carries, read through the graph engine's cache under the very keys and
- * shapes the API uses (schema/actorMetrics.ts `scopeAnalytics`, schema/interactionValue.ts
- * `tieValuesFor`): an export after a map or a query costs no second computation, and its numbers
+ * The analytics an export carries, computed by the API's own functions (schema/actorMetrics.ts
+ * `scopeAnalytics`, schema/interactionValue.ts `tieValuesFor`) through the graph engine's cache: an export after a map or a query costs no second computation, and its numbers
  * are the API's. The `asOf` option selects a past network; the engine caches it apart.
  */
 export interface ExportAnalytics {
@@ -46,27 +43,9 @@ export async function exportAnalytics(graph: GraphEngine, metricsScope: Scope, o
     // The API's time-travel rule: a day on or after the record's latest event is the current network.
     const snapshotOptions = await timeTravelOptions(graph, options.asOf);
     const asOf = snapshotOptions.asOf ?? null;
-    const { snapshot, values } = await tieValuesOf(graph, snapshotOptions);
-    const scope = options.metrics ? await scopeAnalyticsOf(graph, metricsScope, snapshotOptions, pool) : null;
+    const { snapshot, values } = await tieValuesFor({ graph }, { ...DEFAULT_VALUE_WEIGHTS }, snapshotOptions);
+    const scope = options.metrics ? await scopeAnalytics({ graph }, metricsScope, snapshotOptions, pool) : null;
     if (!scope || scope.snapshot === snapshot) return { snapshot, asOf, scope, tieValues: values };
     if (attempt === ATTEMPTS) throw new Error("server/exports: the network kept changing while the export was read; try again");
   }
-}
-
-function scopeAnalyticsOf(graph: GraphEngine, scope: Scope, options: SnapshotOptions, pool: () => BetweennessPool | null): Promise<ScopeAnalytics> {
-  return graph.cached(
-    `scope-metrics:${scopeKey(scope)}`,
-    async (snapshot): Promise<ScopeAnalytics> => {
-      // As the API does: large scopes (the national one) search on worker threads.
-      const metrics = await computeScopeMetricsOnPool(pool(), snapshot, scope);
-      return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: { graphVersion: snapshot.version, today: snapshot.today } };
-    },
-    options,
-  );
-}
-
-async function tieValuesOf(graph: GraphEngine, options: SnapshotOptions): Promise<{ snapshot: NetworkSnapshot; values: TieValues }> {
-  const weights = { ...DEFAULT_VALUE_WEIGHTS };
-  const structural = await graph.cached("tie-structural-positions", tieStructuralPositions, options);
-  return graph.cached(`tie-values:${JSON.stringify(weights)}`, (snapshot) => ({ snapshot, values: computeTieValues(snapshot, structural, weights) }), options);
 }
