@@ -35,12 +35,6 @@ export const Actor = builder.prismaNode("Actor", {
       select: (_args, _ctx, nested) => ({ territories: { select: { territory: nested(true) } } }),
       resolve: (actor) => actor.territories.map((link) => link.territory),
     }),
-    memberships: t.relatedConnection("memberships", {
-      cursor: "allianceId_actorId",
-      totalCount: true,
-      query: () => ({ orderBy: { allianceId: "asc" } }),
-      description: "The alliances this actor belongs to, with its role in each.",
-    }),
     interactions: t.relatedConnection("participations", {
       cursor: "interactionId_actorId",
       totalCount: true,

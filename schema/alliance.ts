@@ -14,16 +14,6 @@ import { recordId, safeRecordId } from "./ids.js";
 import { distinct, nameSchema, textSchema } from "./validation.js";
 import { requireAll, rereadQuery, write } from "./write.js";
 
-builder.prismaObject("AllianceMember", {
-  description: "An actor's place in an alliance.",
-  fields: (t) => ({
-    role: t.expose("role", { type: MemberRoleEnum }),
-    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
-    actor: t.relation("actor"),
-    alliance: t.relation("alliance"),
-  }),
-});
-
 export const Alliance = builder.prismaNode("Alliance", {
   // A node refetched by an id whose record is gone answers null, not an error.
   nullable: true,
@@ -44,7 +34,6 @@ export const Alliance = builder.prismaNode("Alliance", {
       select: { members: { select: { confirmedAt: true } } },
       resolve: (alliance) => alliance.members.every((m) => m.confirmedAt !== null),
     }),
-    members: t.relation("members", { query: { orderBy: { actorId: "asc" } } }),
     interactions: t.relatedConnection("interactions", { cursor: "id", totalCount: true, query: () => ({ orderBy: { date: "desc" } }) }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),

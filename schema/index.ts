@@ -7,6 +7,7 @@ import "./territory.js";
 import "./ecosystem.js";
 import "./actor.js";
 import "./alliance.js";
+import "./membership.js";
 import "./interaction.js";
 import "./needAssessment.js";
 import "./practiceAssessment.js";

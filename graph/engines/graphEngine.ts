@@ -1,3 +1,4 @@
+import type { MembershipIndex } from "../membershipIndex.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../snapshot.js";
 import type { AppliedChangeListener } from "./appliedChanges.js";
 
@@ -23,5 +24,7 @@ export interface GraphEngine {
    * serves every later request for the same key from the cache until the network changes.
    */
   cached<T>(key: string, compute: (snapshot: NetworkSnapshot) => T | Promise<T>, options?: SnapshotOptions): Promise<T>;
+  /** Who belongs to which alliance, at version(): nested membership queries walk it in memory. */
+  memberships(): MembershipIndex;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "../../../server/generated/prisma/client.js";
 import type { NetworkModel } from "../../model.js";
 import { loadNetworkModel } from "../../recordLoader.js";
+import { MembershipIndexCache, type MembershipIndex } from "../../membershipIndex.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
 import { AnalyticsCache } from "../analyticsCache.js";
 import { ChangeCollector, ChangeListeners, type AppliedChangeListener } from "../appliedChanges.js";
@@ -19,6 +20,7 @@ export class MemoryGraphEngine implements GraphEngine {
   readonly name = "memory";
   private model: NetworkModel | null = null;
   private readonly cache = new AnalyticsCache();
+  private readonly membershipIndex = new MembershipIndexCache();
   private catchingUp: Promise<number> = Promise.resolve(0);
   private poller: NodeJS.Timeout | null = null;
   private readonly listeners = new ChangeListeners((error) => this.logger?.error({ err: error }, "graph/memory: a change listener failed"));
@@ -82,6 +84,10 @@ export class MemoryGraphEngine implements GraphEngine {
 
   async cached<T>(key: string, compute: (snapshot: NetworkSnapshot) => T | Promise<T>, options: SnapshotOptions = {}): Promise<T> {
     return this.cache.cached(this.requireModel(), key, compute, options);
+  }
+
+  memberships(): MembershipIndex {
+    return this.membershipIndex.of(this.requireModel());
   }
 
   async close(): Promise<void> {

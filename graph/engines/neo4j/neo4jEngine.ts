@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "../../../server/generated/prisma/client.js";
 import type { NetworkModel, TerritoryPlacement } from "../../model.js";
 import { loadPlacement } from "../../recordLoader.js";
+import { MembershipIndexCache, type MembershipIndex } from "../../membershipIndex.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
 import { AnalyticsCache } from "../analyticsCache.js";
 import { ChangeCollector, ChangeListeners, type AppliedChangeListener } from "../appliedChanges.js";
@@ -86,6 +87,7 @@ export class Neo4jGraphEngine implements GraphEngine {
   private readonly executor: Neo4jExecutor;
   private readonly logger: Logger | undefined;
   private readonly cache = new AnalyticsCache();
+  private readonly membershipIndex = new MembershipIndexCache();
   private readonly listeners = new ChangeListeners((error) => this.logger?.error({ err: error }, "graph/neo4j: a change listener failed"));
   private model: NetworkModel | null = null;
   private placement: TerritoryPlacement | null = null;
@@ -166,6 +168,10 @@ export class Neo4jGraphEngine implements GraphEngine {
 
   async cached<T>(key: string, compute: (snapshot: NetworkSnapshot) => T | Promise<T>, options: SnapshotOptions = {}): Promise<T> {
     return this.cache.cached(this.requireModel(), key, compute, options);
+  }
+
+  memberships(): MembershipIndex {
+    return this.membershipIndex.of(this.requireModel());
   }
 
   /** Outbox events not yet in Neo4j. */
