@@ -269,9 +269,9 @@ export async function benchNeo4j(): Promise<Neo4jBenchRow[] | null> {
       }
       const contenders = [() => onNeo4j(NESTED_MAILLAGE), () => library(NESTED_NEO4J_GRAPHQL), ...(onServer ? [() => onServer.fetch(NESTED_MAILLAGE)] : [])];
       const [oursResult, libraryResult, serverResult] = await compare(contenders);
-      rows.push({ query: nested, server: "maillage (from the record, embedded PostgreSQL)", result: oursResult! });
+      rows.push({ query: nested, server: "maillage, Neo4j engine (record: embedded PostgreSQL)", result: oursResult! });
       rows.push({ query: nested, server: "@neo4j/graphql 7 over the same Neo4j", result: libraryResult!, reference: oursResult! });
-      if (serverResult) rows.push({ query: nested, server: `maillage (from the record, ${server!.label} server)`, result: serverResult, reference: oursResult! });
+      if (serverResult) rows.push({ query: nested, server: `maillage, memory engine (record: ${server!.label} server)`, result: serverResult, reference: oursResult! });
     } finally {
       await onServer?.close();
       await server?.close();
