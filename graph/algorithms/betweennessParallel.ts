@@ -37,7 +37,9 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CsrGraph } from "../csr.js";
 import { checkGraph, checkGroups, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "./betweenness.js";
+import { BATCH } from "./betweennessBatch.js";
 import { STRATUM_WIDTH } from "./betweennessStrata.js";
+import { sourceBatchOrder } from "./sourceBatches.js";
 
 const MODULE = "graph/betweennessParallel";
 
@@ -122,6 +124,8 @@ interface Prepared {
   shared: SharedCsr;
   /** newLabel[v] for the caller's node v; null when the labels are the caller's. */
   newLabel: Int32Array | null;
+  /** Unweighted: every node, in new labels, in runs of 32 close together (graph/sourceBatches). */
+  batchOrder: Int32Array | null;
 }
 
 let nextGraphKey = 1;
@@ -176,7 +180,9 @@ function prepareGraph(graph: CsrGraph, weighted: boolean): Prepared {
   const key = nextGraphKey++;
   if (!weighted) {
     const { newLabel, offsets, targets } = relabelBreadthFirst(graph);
-    return { shared: { key, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, offsets, targets, weights: null }, newLabel };
+    const batchOrder = sharedInt32(graph.nodeCount);
+    batchOrder.set(sourceBatchOrder({ nodeCount: graph.nodeCount, offsets, targets }, BATCH));
+    return { shared: { key, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, offsets, targets, weights: null }, newLabel, batchOrder };
   }
   const offsets = sharedInt32(graph.offsets.length);
   offsets.set(graph.offsets);
@@ -184,7 +190,7 @@ function prepareGraph(graph: CsrGraph, weighted: boolean): Prepared {
   targets.set(graph.targets);
   const weights = sharedFloat64(graph.weights.length);
   weights.set(graph.weights);
-  return { shared: { key, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, offsets, targets, weights }, newLabel: null };
+  return { shared: { key, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, offsets, targets, weights }, newLabel: null, batchOrder: null };
 }
 
 /**
@@ -320,11 +326,12 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
       });
     }
     return enqueue(async () => {
-      const { shared, newLabel } = preparedFor(graph, weighted === true);
+      const { shared, newLabel, batchOrder } = preparedFor(graph, weighted === true);
       const total = given === null ? n : given.length;
       const result = new Float64Array(n * width);
       if (total === 0 || n === 0) return result;
-      let shiftedSources: Int32Array | null = null;
+      // Every node a source, 32 at a time: in runs that lie close together, the searches share more.
+      let shiftedSources: Int32Array | null = kernel === "brandes" && labels === null ? batchOrder : null;
       if (given !== null) {
         shiftedSources = sharedInt32(total);
         for (let j = 0; j < total; j += 1) shiftedSources[j] = newLabel === null ? given[j]! : newLabel[given[j]!]!;

@@ -55,8 +55,12 @@ function run(task: WorkerTask): void {
       // Plain unweighted Brandes: 32 sources per pass over the ties (graph/betweennessBatch).
       const batch = (prepared.batch ??= createBatchScratch(graph));
       const ids = new Int32Array(BATCH);
-      for (let j = lo; j < hi; j += BATCH) {
-        const count = Math.min(BATCH, hi - j);
+      // Chunks cut on whole runs of 32, as the sources were ordered (graph/sourceBatches).
+      const runs = Math.ceil(total / BATCH);
+      const from = Math.floor((chunk * runs) / chunkCount) * BATCH;
+      const to = Math.min(total, Math.floor(((chunk + 1) * runs) / chunkCount) * BATCH);
+      for (let j = from; j < to; j += BATCH) {
+        const count = Math.min(BATCH, to - j);
         for (let b = 0; b < count; b += 1) ids[b] = sources === null ? j + b : sources[j + b]!;
         accumulateBatch(graph, ids, count, batch, into);
       }
