@@ -18,10 +18,25 @@
  * 5,000-node bench graph: the forward phase for 32 sources in 0.3-0.6 of the time of 32 single
  * searches (graph/betweenness's `forwardBfs`), since a node's row is read once per distinct level
  * rather than once per source.
+ *
+ * The same pass serves the linearly scaled dependencies of graph/betweennessScaled (Geisberger,
+ * Sanders and Schultes, ALENEX 2008, doi:10.1137/1.9781611972887.9: a pair's share scaled by
+ * d(s, v) / d(s, t), here with d(s, v) = the entry's level) and their per-distance-class sums of
+ * graph/betweennessStrata, whose (node, level) slot is shared by all the searches of an entry, so
+ * one cache line takes what one search at a time would scatter.
  */
 import type { CsrGraph } from "../csr.js";
+import { STRATUM_WIDTH } from "./betweennessStrata.js";
 
 export const BATCH = 32;
+
+/**
+ * What a batch adds to `into`: Brandes' dependencies; linearly scaled ones; or linearly scaled
+ * ones per node and distance class (`classes` classes, graph/betweennessStrata's layout).
+ */
+export type BatchDependencies = { kind: "brandes" } | { kind: "linear" } | { kind: "strata"; classes: number };
+
+const BRANDES: BatchDependencies = { kind: "brandes" };
 
 export type BatchScratch = ReturnType<typeof createBatchScratch>;
 
@@ -43,9 +58,10 @@ export function createBatchScratch(graph: CsrGraph) {
 
 /**
  * Adds the dependencies of sources[0 .. count) (count <= 32, distinct) to `into`, over ordered
- * pairs (source, t), as graph/betweenness's accumulateFromSource would one source at a time.
+ * pairs (source, t), as graph/betweenness's accumulateFromSource (or, for the other kinds,
+ * graph/betweennessScaled's and graph/betweennessStrata's kernels) would one source at a time.
  */
-export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, count: number, sc: BatchScratch, into: Float64Array): void {
+export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, count: number, sc: BatchScratch, into: Float64Array, dependencies: BatchDependencies = BRANDES): void {
   const { offsets, targets } = graph;
   const { visited, frontier, next, above, sigma, delta, entryNode, entryMask, levelStart } = sc;
   let entries = 0;
@@ -94,25 +110,41 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
     levels += 1;
     levelStart[levels] = entries;
   }
-  // Backward: levels - 1 is the deepest; delta starts at 0 on every entry.
+  // Backward: levels - 1 is the deepest; delta starts at 0 on every entry. Linearly scaled, an
+  // entry at depth `level` divides by it and its parents multiply by theirs (level - 1).
+  const scaled = dependencies.kind !== "brandes";
+  const width = dependencies.kind === "strata" ? STRATUM_WIDTH * dependencies.classes : 0;
   for (let level = levels - 1; level >= 1; level -= 1) {
     const lo = levelStart[level]!;
     const hi = levelStart[level + 1]!;
     const upLo = levelStart[level - 1]!;
+    const down = scaled ? level : 1;
+    const up = scaled ? level - 1 : 1;
+    const stratum = width === 0 ? 0 : (Math.min(level, width / STRATUM_WIDTH) - 1) * STRATUM_WIDTH;
     for (let j = upLo; j < lo; j += 1) above[entryNode[j]!] = entryMask[j]!;
     for (let j = lo; j < hi; j += 1) {
       const w = entryNode[j]!;
       const mw = entryMask[j]!;
       const wb = w * BATCH;
-      // coeff_b(w) = (1 + delta_b(w)) / sigma_b(w), kept in delta's place until w is done.
+      // coeff_b(w) = (1 + delta_b(w)) / (sigma_b(w) * down), kept in delta's place until w is done.
       let m = mw;
+      let sum = 0;
+      let squares = 0;
       while (m !== 0) {
         const low = m & -m;
         const b = 31 - Math.clz32(low);
         const d = delta[wb + b]!;
-        into[w]! += d;
-        delta[wb + b] = (1 + d) / sigma[wb + b]!;
+        sum += d;
+        squares += d * d;
+        delta[wb + b] = (1 + d) / (sigma[wb + b]! * down);
         m ^= low;
+      }
+      if (width === 0) into[w]! += sum;
+      else {
+        const at = w * width + stratum;
+        into[at]! += sum;
+        into[at + 1]! += squares;
+        into[at + 2]! += popcount(mw);
       }
       for (let i = offsets[w]!, end = offsets[w + 1]!; i < end; i += 1) {
         const v = targets[i]!;
@@ -122,7 +154,7 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
         while (shared !== 0) {
           const low = shared & -shared;
           const b = 31 - Math.clz32(low);
-          delta[vb + b]! += sigma[vb + b]! * delta[wb + b]!;
+          delta[vb + b]! += sigma[vb + b]! * up * delta[wb + b]!;
           shared ^= low;
         }
       }
@@ -143,4 +175,10 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
       m ^= low;
     }
   }
+}
+
+function popcount(x: number): number {
+  let count = 0;
+  for (let m = x; m !== 0; m &= m - 1) count += 1;
+  return count;
 }

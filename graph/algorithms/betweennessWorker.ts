@@ -7,9 +7,9 @@
 import { parentPort } from "node:worker_threads";
 import type { CsrGraph } from "../csr.js";
 import { accumulateFromSource, createScratch, type BrandesScratch } from "./betweenness.js";
-import { accumulateBatch, BATCH, createBatchScratch, type BatchScratch } from "./betweennessBatch.js";
+import { accumulateBatch, BATCH, createBatchScratch, type BatchDependencies, type BatchScratch } from "./betweennessBatch.js";
 import { accumulateLinearFromSource } from "./betweennessScaled.js";
-import { accumulateStrataFromSource, STRATUM_WIDTH } from "./betweennessStrata.js";
+import { STRATUM_WIDTH } from "./betweennessStrata.js";
 import type { WorkerReply, WorkerTask } from "./betweennessParallel.js";
 
 if (parentPort === null) throw new Error("graph/betweennessWorker: must run as a worker thread");
@@ -51,9 +51,10 @@ function run(task: WorkerTask): void {
     const lo = Math.floor((chunk * total) / chunkCount);
     const hi = Math.floor(((chunk + 1) * total) / chunkCount);
     const accumulators = { nodes: into, ties: null };
-    if (kernel === "brandes" && !weighted && groups === null) {
-      // Plain unweighted Brandes: 32 sources per pass over the ties (graph/betweennessBatch).
+    if (!weighted && groups === null) {
+      // Unweighted, every kernel: 32 sources per pass over the ties (graph/betweennessBatch).
       const batch = (prepared.batch ??= createBatchScratch(graph));
+      const dependencies: BatchDependencies = kernel === "strata" ? { kind: "strata", classes } : { kind: kernel };
       const ids = new Int32Array(BATCH);
       // Chunks cut on whole runs of 32, as the sources were ordered (graph/sourceBatches).
       const runs = Math.ceil(total / BATCH);
@@ -62,14 +63,14 @@ function run(task: WorkerTask): void {
       for (let j = from; j < to; j += BATCH) {
         const count = Math.min(BATCH, to - j);
         for (let b = 0; b < count; b += 1) ids[b] = sources === null ? j + b : sources[j + b]!;
-        accumulateBatch(graph, ids, count, batch, into);
+        accumulateBatch(graph, ids, count, batch, into, dependencies);
       }
       continue;
     }
+    // Weighted searches, or cross-group counts: one source at a time (the strata kernel is unweighted).
     for (let j = lo; j < hi; j += 1) {
       const source = sources === null ? j : sources[j]!;
       if (kernel === "linear") accumulateLinearFromSource(graph, source, scratch, into, weighted);
-      else if (kernel === "strata") accumulateStrataFromSource(graph, source, scratch, into, classes);
       else accumulateFromSource(graph, source, scratch, accumulators, variant);
     }
   }
