@@ -79,7 +79,7 @@ for (const [nodes, ties, repeats] of sizes) {
     reference = row(name, "exact betweenness", "maillage (typed-array Brandes, 1 thread)", seconds);
     if (!large) row(name, "exact betweenness", "graphology-metrics 2.4", await timeRuns(repeats, () => betweennessCentrality(toGraphology(graph))), reference);
     const igraphSeconds = igraph ? row(name, "exact betweenness", "igraph 0.10 (C)", pythonPeer(graph, "igraph-betweenness", repeats), reference) : undefined;
-    if (networkx && (nodes <= 350 || full)) row(name, "exact betweenness", "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", repeats), reference);
+    if (networkx && (nodes <= 350 || (full && !large))) row(name, "exact betweenness", "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", repeats), reference);
     // The pool's first call on a graph also copies it to shared memory (and relabels it); the
     // median of 3 leaves that out, the single 50,000-node run includes it.
     let parallel: Float64Array | null = null;
