@@ -111,22 +111,22 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
     levelStart[levels] = entries;
   }
   // Backward: levels - 1 is the deepest; delta starts at 0 on every entry. Linearly scaled, an
-  // entry at depth `level` divides by it and its parents multiply by theirs (level - 1).
+  // entry at depth `level` divides by it and its parents multiply by theirs (level - 1): both
+  // folded into the entry's coefficient, so the loop over ties is Brandes' own.
   const scaled = dependencies.kind !== "brandes";
   const width = dependencies.kind === "strata" ? STRATUM_WIDTH * dependencies.classes : 0;
   for (let level = levels - 1; level >= 1; level -= 1) {
     const lo = levelStart[level]!;
     const hi = levelStart[level + 1]!;
     const upLo = levelStart[level - 1]!;
-    const down = scaled ? level : 1;
-    const up = scaled ? level - 1 : 1;
+    const ratio = scaled ? (level - 1) / level : 1;
     const stratum = width === 0 ? 0 : (Math.min(level, width / STRATUM_WIDTH) - 1) * STRATUM_WIDTH;
     for (let j = upLo; j < lo; j += 1) above[entryNode[j]!] = entryMask[j]!;
     for (let j = lo; j < hi; j += 1) {
       const w = entryNode[j]!;
       const mw = entryMask[j]!;
       const wb = w * BATCH;
-      // coeff_b(w) = (1 + delta_b(w)) / (sigma_b(w) * down), kept in delta's place until w is done.
+      // coeff_b(w) = (1 + delta_b(w)) * ratio / sigma_b(w), kept in delta's place until w is done.
       let m = mw;
       let sum = 0;
       let squares = 0;
@@ -136,7 +136,7 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
         const d = delta[wb + b]!;
         sum += d;
         squares += d * d;
-        delta[wb + b] = (1 + d) / (sigma[wb + b]! * down);
+        delta[wb + b] = ((1 + d) * ratio) / sigma[wb + b]!;
         m ^= low;
       }
       if (width === 0) into[w]! += sum;
@@ -154,7 +154,7 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
         while (shared !== 0) {
           const low = shared & -shared;
           const b = 31 - Math.clz32(low);
-          delta[vb + b]! += sigma[vb + b]! * up * delta[wb + b]!;
+          delta[vb + b]! += sigma[vb + b]! * delta[wb + b]!;
           shared ^= low;
         }
       }
