@@ -8,11 +8,11 @@
  * D. A. Bader and K. Madduri, "Parallel algorithms for evaluating centrality indices in real-world
  * networks", ICPP 2006, doi:10.1109/ICPP.2006.57 (coarse-grained parallelism over sources).
  *
- * Measured (`npm run bench`, 2 cores, otherwise nearly idle): exact betweenness on the 5,000-node
- * bench graph in 1.38 s on two workers against 2.87 s on one thread and 2.31 s for igraph; on the
- * 50,000-node graph in 204 s. The per-source kernel is graph/betweenness's own: tighter variants
- * tried (branch-free forward search, sigma pulled level by level, rows padded and unrolled, eight
- * sources per pass over the ties) were no faster in V8.
+ * Unweighted, the workers run 32 sources per pass over the ties (graph/betweennessBatch), in runs
+ * of sources that lie close together (graph/sourceBatches); weighted or cross-group, one source at
+ * a time with graph/betweenness's own kernel. Measured (`npm run bench -- --full`, 2 cores):
+ * exact betweenness on the 5,000-node bench graph in 0.56 s on two workers against 2.38 s on one
+ * thread and 1.86 s for igraph; on the 50,000-node graph in 82 s against 292 s and 300 s.
  *
  * How (see also /work/shared/notes/betweenness-performance.md):
  * - The graph is copied once into SharedArrayBuffers, which every worker reads without copying; the
