@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../server/generated/prisma/client.js";
 import type { ActorKind, InteractionKind, Lever, Modality, Profile } from "../server/generated/prisma/enums.js";
+import { latestOutboxPosition } from "../server/outbox.js";
 import { NetworkModel, type TerritoryPlacement } from "./model.js";
 
 /**
@@ -10,7 +11,7 @@ import { NetworkModel, type TerritoryPlacement } from "./model.js";
 export async function loadNetworkModel(prisma: PrismaClient): Promise<NetworkModel> {
   return prisma.$transaction(
     async (tx) => {
-      const [{ position }] = await tx.$queryRaw<[{ position: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS position FROM "OutboxEvent"`;
+      const position = await latestOutboxPosition(tx);
       const placement = await loadPlacement(tx as unknown as PrismaClient);
       const model = new NetworkModel(placement);
       model.version = position;

@@ -1,5 +1,8 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
+import type { GraphQLResolveInfo } from "graphql";
+import type { MembershipIndex } from "../graph/membershipIndex.js";
+import type { Context } from "../server/context.js";
 import type { Actor as ActorRow, Alliance as AllianceRow, AllianceMember as AllianceMemberRow } from "../server/generated/prisma/client.js";
 import { Actor } from "./actor.js";
 import { Alliance } from "./alliance.js";
@@ -19,6 +22,22 @@ import { asksOnly, membershipIndex, membershipsOfActor, membersOfAlliance } from
 const ACTOR_FIELDS_HELD: ReadonlySet<string> = new Set(["__typename", "id", "name", "profile", "kind", "isCatalyst", "memberships"]);
 const ALLIANCE_FIELDS_HELD: ReadonlySet<string> = new Set(["__typename", "id", "modalities", "levers", "impacts", "startDate", "endDate", "members"]);
 
+/**
+ * One end of a membership: the index's copy when the query asks only for `held` fields and the
+ * engine is current, else the record's row. The Prisma query is planned only on that path:
+ * planning one for every member of a long list costs more than walking it.
+ */
+async function membershipEnd<T>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  held: ReadonlySet<string>,
+  fromIndex: (index: MembershipIndex) => T | undefined,
+  fromRecord: (query: { select?: object; include?: object }) => Promise<T>,
+): Promise<T> {
+  const index = asksOnly(info, held) ? await membershipIndex(ctx) : null;
+  return (index && fromIndex(index)) || fromRecord(queryFromInfo({ context: ctx, info }));
+}
+
 export const AllianceMember = builder.prismaObject("AllianceMember", {
   description: "An actor's place in an alliance.",
   fields: (t) => ({
@@ -26,22 +45,31 @@ export const AllianceMember = builder.prismaObject("AllianceMember", {
     confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
     actor: t.field({
       type: Actor,
-      resolve: async (member, _args, ctx, info) => {
-        const index = asksOnly(info, ACTOR_FIELDS_HELD) ? await membershipIndex(ctx) : null;
-        const held = index?.actors.get(member.actorId);
-        if (held) return { id: held.id, name: held.name, profile: held.profile, kind: held.kind, isCatalyst: held.isCatalyst } as ActorRow;
-        // Planned only here: planning a query for every member of a long list costs more than walking it.
-        return byId(ctx, "actor", queryFromInfo({ context: ctx, info }), member.actorId, (args) => ctx.prisma.actor.findMany(args));
-      },
+      resolve: (member, _args, ctx, info) =>
+        membershipEnd(
+          ctx,
+          info,
+          ACTOR_FIELDS_HELD,
+          (index) => {
+            const held = index.actors.get(member.actorId);
+            return held && ({ id: held.id, name: held.name, profile: held.profile, kind: held.kind, isCatalyst: held.isCatalyst } as ActorRow);
+          },
+          (query) => byId(ctx, "actor", query, member.actorId, (args) => ctx.prisma.actor.findMany(args)),
+        ),
     }),
     alliance: t.field({
       type: Alliance,
-      resolve: async (member, _args, ctx, info) => {
-        const index = asksOnly(info, ALLIANCE_FIELDS_HELD) ? await membershipIndex(ctx) : null;
-        const held = index?.alliances.get(member.allianceId);
-        if (held) return { id: held.id, modalities: held.modalities, levers: held.levers, impacts: held.impacts, startDate: held.startDate, endDate: held.endDate } as AllianceRow;
-        return byId(ctx, "alliance", queryFromInfo({ context: ctx, info }), member.allianceId, (args) => ctx.prisma.alliance.findMany(args));
-      },
+      resolve: (member, _args, ctx, info) =>
+        membershipEnd(
+          ctx,
+          info,
+          ALLIANCE_FIELDS_HELD,
+          (index) => {
+            const held = index.alliances.get(member.allianceId);
+            return held && ({ id: held.id, modalities: held.modalities, levers: held.levers, impacts: held.impacts, startDate: held.startDate, endDate: held.endDate } as AllianceRow);
+          },
+          (query) => byId(ctx, "alliance", query, member.allianceId, (args) => ctx.prisma.alliance.findMany(args)),
+        ),
     }),
   }),
 });

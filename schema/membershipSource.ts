@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import type { MembershipIndex, MembershipRow } from "../graph/membershipIndex.js";
 import type { Context } from "../server/context.js";
+import { latestOutboxPosition } from "../server/outbox.js";
 
 /**
  * Where a request walks memberships (actor → alliances → members → actor): the graph engine's
@@ -21,7 +22,7 @@ export function membershipIndex(ctx: Context): Promise<MembershipIndex | null> {
   const known = decisions.get(ctx);
   // A write in this request moves the engine on: decide again after it.
   if (known && known.engineVersion === engineVersion) return known.index;
-  const index = ctx.prisma.$queryRaw<[{ latest: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS latest FROM "OutboxEvent"`.then(([{ latest }]) => {
+  const index = latestOutboxPosition(ctx.prisma).then((latest) => {
     const current = ctx.graph.memberships();
     return current.version >= latest ? current : null;
   });

@@ -20,3 +20,9 @@ export async function recordChange(
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
   await tx.outboxEvent.create({ data: { aggregate, aggregateId, operation, payload }, select: { position: true } });
 }
+
+/** The position of the record's latest outbox event (0 for none): how far an engine must have read to be current. */
+export async function latestOutboxPosition(db: Pick<Prisma.TransactionClient, "$queryRaw">): Promise<bigint> {
+  const [{ latest }] = await db.$queryRaw<[{ latest: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS latest FROM "OutboxEvent"`;
+  return latest;
+}

@@ -25,6 +25,7 @@
  * graph/betweennessStrata, whose (node, level) slot is shared by all the searches of an entry, so
  * one cache line takes what one search at a time would scatter.
  */
+import { popcount } from "../bits.js";
 import type { CsrGraph } from "../csr.js";
 import { STRATUM_WIDTH } from "./betweennessStrata.js";
 
@@ -175,10 +176,4 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
       m ^= low;
     }
   }
-}
-
-function popcount(x: number): number {
-  let count = 0;
-  for (let m = x; m !== 0; m &= m - 1) count += 1;
-  return count;
 }

@@ -17,8 +17,8 @@ import type { CsrGraph } from "../csr.js";
 
 const EXPLORE_LIMIT = 2_048;
 
-/** Every node once, in runs of `size` that lie close together (the last run may be shorter). */
-export function sourceBatchOrder(graph: Pick<CsrGraph, "nodeCount" | "offsets" | "targets">, size = 32): Int32Array {
+/** Every node once, in runs of `size` (graph/betweennessBatch's BATCH) that lie close together (the last run may be shorter). */
+export function sourceBatchOrder(graph: Pick<CsrGraph, "nodeCount" | "offsets" | "targets">, size: number): Int32Array {
   const n = graph.nodeCount;
   const { offsets, targets } = graph;
   const byDegree = Int32Array.from({ length: n }, (_, v) => v).sort((a, b) => offsets[b + 1]! - offsets[b]! - (offsets[a + 1]! - offsets[a]!) || a - b);

@@ -49,8 +49,6 @@ export function readStatement(kind: Kind, ids?: readonly number[]): Statement {
   return { cypher: `${MATCH[kind]} WHERE ${VARIABLE[kind]}.id IN $ids${RETURN[kind]}`, params: { ids: ints(ids) } };
 }
 
-/** Actors come back from Neo4j in the model's own shape. */
-type ActorRow = ActorRecord;
 interface AllianceRow {
   id: number;
   startDate: string;
@@ -107,7 +105,8 @@ export interface Changed {
 }
 
 interface Rows {
-  actors: ActorRow[];
+  /** In the model's own shape. */
+  actors: ActorRecord[];
   alliances: AllianceRow[];
   interactions: InteractionRow[];
   practiceAssessments: AssessmentRow[];
@@ -117,7 +116,7 @@ interface Rows {
 async function fetchRows(tx: Tx, changed: Changed): Promise<Rows> {
   const ids = (kind: Kind) => (changed[kind] ? [...changed[kind]] : undefined);
   return {
-    actors: await tx.rows<ActorRow>(readStatement("actors", ids("actors"))),
+    actors: await tx.rows<ActorRecord>(readStatement("actors", ids("actors"))),
     alliances: await tx.rows<AllianceRow>(readStatement("alliances", ids("alliances"))),
     interactions: await tx.rows<InteractionRow>(readStatement("interactions", ids("interactions"))),
     practiceAssessments: await tx.rows<AssessmentRow>(readStatement("practiceAssessments", ids("practiceAssessments"))),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../../server/generated/prisma/client.js";
+import { latestOutboxPosition } from "../../../server/outbox.js";
 import type { NetworkModel, TerritoryPlacement } from "../../model.js";
 import { loadPlacement } from "../../recordLoader.js";
 import { MembershipIndexCache, type MembershipIndex } from "../../membershipIndex.js";
@@ -272,7 +273,7 @@ export class Neo4jGraphEngine implements GraphEngine {
   /** The leader's part at start: the projection up to date, built if missing or not this record's. */
   private async lead(): Promise<void> {
     const projected = await this.projector.readPosition();
-    const [{ latest }] = await this.prisma.$queryRaw<[{ latest: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS latest FROM "OutboxEvent"`;
+    const latest = await latestOutboxPosition(this.prisma);
     // No projection, or one ahead of this record (built from another database): start afresh.
     if (this.rebuildOnStart || projected === null || projected > latest) await this.projector.rebuild();
     else await this.projector.projectPending();
@@ -300,7 +301,7 @@ export class Neo4jGraphEngine implements GraphEngine {
   private async readBack(): Promise<number> {
     this.leading = false;
     const before = this.requireModel().version;
-    const [{ latest }] = await this.prisma.$queryRaw<[{ latest: bigint }]>`SELECT COALESCE(MAX(position), 0)::bigint AS latest FROM "OutboxEvent"`;
+    const latest = await latestOutboxPosition(this.prisma);
     const deadline = performance.now() + this.followerWaitMs;
     try {
       for (let round = 0; ; round += 1) {
