@@ -32,10 +32,10 @@ import { STRATUM_WIDTH } from "./betweennessStrata.js";
 export const BATCH = 32;
 
 /**
- * What a batch adds to `into`: Brandes' dependencies; linearly scaled ones; or linearly scaled
- * ones per node and distance class (`classes` classes, graph/betweennessStrata's layout).
+ * What a batch adds to `into`: Brandes' dependencies; linearly scaled ones; or scaled ones per node
+ * and distance class (`classes` classes, graph/betweennessStrata's layout and its share offset).
  */
-export type BatchDependencies = { kind: "brandes" } | { kind: "linear" } | { kind: "strata"; classes: number };
+export type BatchDependencies = { kind: "brandes" } | { kind: "linear" } | { kind: "strata"; classes: number; offset: number };
 
 const BRANDES: BatchDependencies = { kind: "brandes" };
 
@@ -111,23 +111,28 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
     levels += 1;
     levelStart[levels] = entries;
   }
-  // Backward: levels - 1 is the deepest; delta starts at 0 on every entry. Linearly scaled, an
-  // entry at depth `level` divides by it and its parents multiply by theirs (level - 1): both
-  // folded into the entry's coefficient, so the loop over ties is Brandes' own.
+  // Backward: levels - 1 is the deepest; delta starts at 0 on every entry. Scaled, an entry w at
+  // depth L passes its parents (L - 1 + l) * (1 / (L + 2l) + delta(w) / (L + l)) / sigma(w)
+  // (graph/betweennessScaled's backwardLevelsLinear, offset l; l = 0 for "linear"): both factors
+  // folded into the entry's coefficient, so the loop over ties is Brandes' own. Level 1 passes
+  // nothing: only the sources lie above it.
   const scaled = dependencies.kind !== "brandes";
+  const offset = dependencies.kind === "strata" ? dependencies.offset : 0;
   const width = dependencies.kind === "strata" ? STRATUM_WIDTH * dependencies.classes : 0;
   for (let level = levels - 1; level >= 1; level -= 1) {
     const lo = levelStart[level]!;
     const hi = levelStart[level + 1]!;
     const upLo = levelStart[level - 1]!;
-    const ratio = scaled ? (level - 1) / level : 1;
+    const parentShare = level === 1 ? 0 : level - 1 + offset;
+    const asTarget = scaled ? parentShare / (level + 2 * offset) : 1;
+    const asThrough = scaled ? parentShare / (level + offset) : 1;
     const stratum = width === 0 ? 0 : (Math.min(level, width / STRATUM_WIDTH) - 1) * STRATUM_WIDTH;
     for (let j = upLo; j < lo; j += 1) above[entryNode[j]!] = entryMask[j]!;
     for (let j = lo; j < hi; j += 1) {
       const w = entryNode[j]!;
       const mw = entryMask[j]!;
       const wb = w * BATCH;
-      // coeff_b(w) = (1 + delta_b(w)) * ratio / sigma_b(w), kept in delta's place until w is done.
+      // coeff_b(w) = (asTarget + asThrough * delta_b(w)) / sigma_b(w), kept in delta's place until w is done.
       let m = mw;
       let sum = 0;
       let squares = 0;
@@ -137,7 +142,7 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
         const d = delta[wb + b]!;
         sum += d;
         squares += d * d;
-        delta[wb + b] = ((1 + d) * ratio) / sigma[wb + b]!;
+        delta[wb + b] = (asTarget + asThrough * d) / sigma[wb + b]!;
         m ^= low;
       }
       if (width === 0) into[w]! += sum;

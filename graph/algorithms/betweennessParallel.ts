@@ -56,7 +56,7 @@ export const POOL_DEFAULTS: Required<BetweennessPoolOptions> = { workers: os.ava
 
 /**
  * Which per-source kernel a task runs: Brandes' dependencies, linearly scaled ones
- * (graph/betweennessScaled), or linearly scaled ones per distance class (graph/betweennessStrata).
+ * (graph/betweennessScaled), or scaled ones per distance class (graph/betweennessStrata).
  */
 export type DependencyKernel = "brandes" | "linear" | "strata";
 
@@ -72,6 +72,8 @@ export interface DependencyTask {
   groups?: ArrayLike<number> | null;
   /** Strata kernel only: distance classes per node (the result then holds STRATUM_WIDTH * classes values per node). */
   classes?: number;
+  /** Strata kernel only: the share offset, > -1 (graph/betweennessStrata). @default 0 */
+  offset?: number;
 }
 
 export interface BetweennessPool {
@@ -109,8 +111,9 @@ export interface WorkerTask {
   /** Group labels indexed by the shared graph's labels (cross-group variant); null for plain dependencies. */
   groups: Int32Array | null;
   total: number;
-  /** Strata kernel: distance classes; 0 otherwise. */
+  /** Strata kernel: distance classes and share offset; 0 otherwise. */
   classes: number;
+  offset: number;
   chunkCount: number;
   counter: Int32Array;
   /** chunkCount rows of nodeCount sums (times STRATUM_WIDTH * classes for the strata kernel). */
@@ -310,9 +313,10 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
   };
 
   const sumDependencies = async (graph: CsrGraph, task: DependencyTask): Promise<Float64Array> => {
-    const { kernel, weighted, sources, groups = null, classes = 0 } = task ?? {};
+    const { kernel, weighted, sources, groups = null, classes = 0, offset = 0 } = task ?? {};
     if (kernel !== "brandes" && kernel !== "linear" && kernel !== "strata") throw new Error(`${MODULE}: unknown kernel ${String(kernel)}`);
     if (kernel === "strata" && (weighted || !Number.isInteger(classes) || classes < 1)) throw new Error(`${MODULE}: the strata kernel is unweighted and needs classes >= 1`);
+    if (!(Number.isFinite(offset) && offset > -1) || (offset !== 0 && kernel !== "strata")) throw new Error(`${MODULE}: a share offset > -1 applies to the strata kernel only, got ${offset}`);
     const width = kernel === "strata" ? STRATUM_WIDTH * classes : 1;
     checkGraph(MODULE, graph, weighted === true);
     const n = graph.nodeCount;
@@ -346,7 +350,7 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
       const out = sharedFloat64(chunkCount * size);
       const counter = sharedInt32(1);
       const classCount = kernel === "strata" ? classes : 0;
-      await dispatch({ graph: shared, kernel, weighted: weighted === true, sources: shiftedSources, groups: shiftedGroups, total, classes: classCount, chunkCount, counter, out });
+      await dispatch({ graph: shared, kernel, weighted: weighted === true, sources: shiftedSources, groups: shiftedGroups, total, classes: classCount, offset, chunkCount, counter, out });
       const sums = new Float64Array(size);
       for (let chunk = 0; chunk < chunkCount; chunk += 1) {
         const row = out.subarray(chunk * size, (chunk + 1) * size);

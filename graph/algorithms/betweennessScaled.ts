@@ -112,13 +112,18 @@ export function accumulateLinearFromSource(graph: CsrGraph, source: number, scra
 /**
  * graph/betweenness's level-by-level backward pass, with coeff[w] = (1 + delta'[w]) / (sigma[w] d(s, w))
  * and delta'[v] = sigma[v] d(s, v) * (sum of coeff over v's row): only the level below is nonzero.
+ *
+ * With an `offset` l (> -1), the pair (s, t)'s share credited to s is (d(s, v) + l) / (d(s, t) + 2l)
+ * instead of d(s, v) / d(s, t) (graph/betweennessStrata explains why): then
+ * coeff[w] = (1 / (d(s, w) + 2l) + delta[w] / (d(s, w) + l)) / sigma[w] and delta[v] = sigma[v] (d(s, v) + l) * row sum.
  */
-export function backwardLevelsLinear(graph: CsrGraph, sc: BrandesScratch, levels: number, nodes: Float64Array): void {
+export function backwardLevelsLinear(graph: CsrGraph, sc: BrandesScratch, levels: number, nodes: Float64Array, offset = 0): void {
   const { offsets, targets } = graph;
   const { order, levelStart, sigma, delta, coeff } = sc;
   for (let level = levels - 1; level >= 1; level -= 1) {
     const lo = levelStart[level]!;
     const hi = levelStart[level + 1]!;
+    const share = level + offset;
     if (level === levels - 1) {
       for (let j = lo; j < hi; j += 1) delta[order[j]!] = 0;
     } else {
@@ -126,14 +131,17 @@ export function backwardLevelsLinear(graph: CsrGraph, sc: BrandesScratch, levels
         const v = order[j]!;
         let sum = 0;
         for (let i = offsets[v]!, end = offsets[v + 1]!; i < end; i += 1) sum += coeff[targets[i]!]!;
-        delta[v] = sum * sigma[v]! * level;
+        delta[v] = sum * sigma[v]! * share;
       }
     }
+    // Level 1's coefficients would only reach the source, whose own share is not counted.
+    const asTarget = level === 1 ? 0 : 1 / (level + 2 * offset);
+    const asThrough = level === 1 ? 0 : 1 / share;
     for (let j = lo; j < hi; j += 1) {
       const v = order[j]!;
       const d = delta[v]!;
       nodes[v]! += d;
-      coeff[v] = (1 + d) / (sigma[v]! * level);
+      coeff[v] = (asTarget + d * asThrough) / sigma[v]!;
     }
   }
 }

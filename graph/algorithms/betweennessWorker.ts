@@ -41,7 +41,7 @@ function run(task: WorkerTask): void {
   const prepared = prepare(task);
   const { graph, scratch } = prepared;
   const n = graph.nodeCount;
-  const { sources, groups, total, classes, chunkCount, counter, out, kernel, weighted } = task;
+  const { sources, groups, total, classes, offset, chunkCount, counter, out, kernel, weighted } = task;
   const size = kernel === "strata" ? n * STRATUM_WIDTH * classes : n;
   const variant = { weighted, groups };
   for (;;) {
@@ -54,7 +54,7 @@ function run(task: WorkerTask): void {
     if (!weighted && groups === null) {
       // Unweighted, every kernel: 32 sources per pass over the ties (graph/betweennessBatch).
       const batch = (prepared.batch ??= createBatchScratch(graph));
-      const dependencies: BatchDependencies = kernel === "strata" ? { kind: "strata", classes } : { kind: kernel };
+      const dependencies: BatchDependencies = kernel === "strata" ? { kind: "strata", classes, offset } : { kind: kernel };
       const ids = new Int32Array(BATCH);
       // Chunks cut on whole runs of 32, as the sources were ordered (graph/sourceBatches).
       const runs = Math.ceil(total / BATCH);
