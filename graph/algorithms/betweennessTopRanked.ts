@@ -248,6 +248,13 @@ async function estimate(graph: CsrGraph, p: Plan, pivots: Int32Array, sumStrata:
   };
   const phase1 = plainValues();
   const candidates = pickCandidates(phase1.values, phase1.errors, top, z);
+  // Phase 2's rounds end at distinct positions; the first runs (on a pool) while this thread counts
+  // the candidates' distance classes.
+  const ends = [...new Set(Array.from({ length: p.rounds }, (_, r) => k1 + Math.round(((pivots.length - k1) * (r + 1)) / p.rounds)))].filter((end) => end > k1);
+  let pending = ends.length > 0 ? sumStrata(pivots.subarray(k1, ends[0])) : null;
+  // Awaited below: a failure meanwhile must not count as unhandled.
+  pending?.catch(() => undefined);
+  await nextTurn();
   const depth = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   const sizes = Array.from(candidates, (v) => distanceClassSizes(graph, v, classes, depth, queue));
@@ -255,16 +262,14 @@ async function estimate(graph: CsrGraph, p: Plan, pivots: Int32Array, sumStrata:
   for (const v of candidates) isCandidate[v] = 1;
 
   let stoppedEarly = false;
-  const rest = pivots.length - k1;
-  for (let round = 0; round < p.rounds && used < pivots.length; round += 1) {
-    const end = k1 + Math.round((rest * (round + 1)) / p.rounds);
-    if (end <= used) continue;
-    const more = await sumStrata(pivots.subarray(used, end));
+  for (let round = 0; pending !== null; round += 1) {
+    const more = await pending;
     for (let i = 0; i < sums.length; i += 1) sums[i]! += more[i]!;
-    used = end;
-    if (used < pivots.length && separated(sums, candidates, sizes, isCandidate, p, used)) {
-      stoppedEarly = true;
-      break;
+    used = ends[round]!;
+    pending = null;
+    if (round + 1 < ends.length) {
+      if (separated(sums, candidates, sizes, isCandidate, p, used)) stoppedEarly = true;
+      else pending = sumStrata(pivots.subarray(used, ends[round + 1]));
     }
   }
   const { values, errors } = plainValues();
@@ -299,6 +304,9 @@ function separated(sums: Float64Array, candidates: Int32Array, sizes: Float64Arr
   }
   return lowestTop > highestRest;
 }
+
+/** Lets a pool post the work just queued before this thread goes on computing. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The estimate on the calling thread. */
 export async function topRankedBetweenness(graph: CsrGraph, options: TopRankedBetweennessOptions = {}): Promise<TopRankedBetweenness> {
