@@ -84,6 +84,7 @@ describe("graph/betweennessTopRanked", () => {
     expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
     await expect(topRankedBetweenness(territorial, { k: 0 })).rejects.toThrow(/^graph\/betweennessTopRanked: k must be a positive integer/);
     await expect(topRankedBetweenness(territorial, { confidence: 1 })).rejects.toThrow(/confidence/);
+    await expect(topRankedBetweenness(territorial, { offset: -1 })).rejects.toThrow(/offset must be a number above -1/);
     await expect(topRankedBetweenness(territorial, { weighted: true } as never)).rejects.toThrow(/unknown option weighted/);
     await expect(pool.sumDependencies(territorial, { kernel: "strata", weighted: true, sources: null, classes: 3 })).rejects.toThrow(/strata kernel is unweighted/);
   });
