@@ -11,8 +11,8 @@
  * Unweighted, the workers run 32 sources per pass over the ties (graph/betweennessBatch), in runs
  * of sources that lie close together (graph/sourceBatches); weighted or cross-group, one source at
  * a time with graph/betweenness's own kernel. Measured (`npm run bench -- --full`, 2 cores):
- * exact betweenness on the 5,000-node bench graph in 0.56 s on two workers against 2.38 s on one
- * thread and 1.86 s for igraph; on the 50,000-node graph in 82 s against 292 s and 300 s.
+ * exact betweenness on the 5,000-node bench graph in 0.53 s on two workers against 2.38 s on one
+ * thread and 2.01 s for igraph; on the 50,000-node graph in 84 s against 305 s and 324 s.
  *
  * How (see also /work/shared/notes/betweenness-performance.md):
  * - The graph is copied once into SharedArrayBuffers, which every worker reads without copying; the

@@ -62,7 +62,7 @@ export type ScaledBetweennessOptions = SampledBetweennessOptions;
 /**
  * k = 1024 pivots: on the 5,000-node bench graph, Spearman 0.995 against exact betweenness (uniform
  * pivots get 0.982 with as many, 0.992 with twice as many) but only 80-90% of the exact top 20 (see `EMPIRICAL`); on the
- * 50,000-node graph it took 4.4 s on a pool of two workers (8.3 s on one thread) in `npm run bench`.
+ * 50,000-node graph it took 2.3 s on a pool of two workers (6.1 s on one thread) in `npm run bench`.
  */
 export const DEFAULTS: Required<Omit<ScaledBetweennessOptions, "rng">> = { weighted: false, normalized: true, k: 1024, seed: 1, confidence: 0.95 };
 
