@@ -9,7 +9,7 @@ import { Alliance } from "./alliance.js";
 import { builder } from "./builder.js";
 import { MemberRoleEnum } from "./enums.js";
 import { byId } from "./loadById.js";
-import { asksOnly, membershipIndex, membershipsOfActor, membersOfAlliance } from "./membershipSource.js";
+import { asksOnly, membershipIndex, membershipRows } from "./membershipSource.js";
 
 /**
  * Memberships join actors and alliances both ways. They are walked in the graph engine's
@@ -80,7 +80,7 @@ builder.prismaObjectField(Actor, "memberships", (t) =>
       type: AllianceMember,
       description: "The alliances this actor belongs to, with its role in each, by alliance.",
       resolve: async (actor, args, ctx) => {
-        const rows = (await membershipsOfActor(ctx, actor.id)) as AllianceMemberRow[];
+        const rows = (await membershipRows(ctx, "actorId", actor.id)) as AllianceMemberRow[];
         return { ...resolveArrayConnection({ args }, rows), totalCount: rows.length };
       },
     },
@@ -92,6 +92,6 @@ builder.objectField(Alliance, "members", (t) =>
   t.field({
     type: [AllianceMember],
     description: "The alliance's members, by actor.",
-    resolve: async (alliance, _args, ctx) => (await membersOfAlliance(ctx, alliance.id)) as AllianceMemberRow[],
+    resolve: async (alliance, _args, ctx) => (await membershipRows(ctx, "allianceId", alliance.id)) as AllianceMemberRow[],
   }),
 );

@@ -55,16 +55,11 @@ function fromRecord(ctx: Context, side: Side): DataLoader<number, MembershipRow[
   return loaders[side];
 }
 
-/** An actor's memberships, by alliance id. */
-export async function membershipsOfActor(ctx: Context, actorId: number): Promise<readonly MembershipRow[]> {
+/** An actor's memberships by alliance id ("actorId"), or an alliance's members by actor id ("allianceId"). */
+export async function membershipRows(ctx: Context, side: Side, id: number): Promise<readonly MembershipRow[]> {
   const index = await membershipIndex(ctx);
-  return index ? (index.byActor.get(actorId) ?? []) : fromRecord(ctx, "actorId").load(actorId);
-}
-
-/** An alliance's members, by actor id. */
-export async function membersOfAlliance(ctx: Context, allianceId: number): Promise<readonly MembershipRow[]> {
-  const index = await membershipIndex(ctx);
-  return index ? (index.byAlliance.get(allianceId) ?? []) : fromRecord(ctx, "allianceId").load(allianceId);
+  if (!index) return fromRecord(ctx, side).load(id);
+  return (side === "actorId" ? index.byActor : index.byAlliance).get(id) ?? [];
 }
 
 const coverage = new WeakMap<readonly FieldNode[], Map<ReadonlySet<string>, boolean>>();

@@ -48,9 +48,6 @@ function run(task: WorkerTask): void {
     const chunk = Atomics.add(counter, 0, 1);
     if (chunk >= chunkCount) break;
     const into = out.subarray(chunk * size, (chunk + 1) * size);
-    const lo = Math.floor((chunk * total) / chunkCount);
-    const hi = Math.floor(((chunk + 1) * total) / chunkCount);
-    const accumulators = { nodes: into, ties: null };
     if (!weighted && groups === null) {
       // Unweighted, every kernel: 32 sources per pass over the ties (graph/betweennessBatch).
       const batch = (prepared.batch ??= createBatchScratch(graph));
@@ -68,6 +65,9 @@ function run(task: WorkerTask): void {
       continue;
     }
     // Weighted searches, or cross-group counts: one source at a time (the strata kernel is unweighted).
+    const lo = Math.floor((chunk * total) / chunkCount);
+    const hi = Math.floor(((chunk + 1) * total) / chunkCount);
+    const accumulators = { nodes: into, ties: null };
     for (let j = lo; j < hi; j += 1) {
       const source = sources === null ? j : sources[j]!;
       if (kernel === "linear") accumulateLinearFromSource(graph, source, scratch, into, weighted);
