@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createToken } from "../server/auth.js";
-import { openDatabase } from "../server/database.js";
+import { openDatabase } from "../record/database.js";
 import { seedDemo } from "../server/seed/seedDemo.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

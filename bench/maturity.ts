@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { ecosystemMaturity } from "../graph/ecosystem/maturity.js";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
-import { openDatabase } from "../server/database.js";
+import { openDatabase } from "../record/database.js";
 import { seedDemo } from "../server/seed/seedDemo.js";
 import { median, timeRuns } from "./stats.js";
 

@@ -1,8 +1,8 @@
-import type { ActorKind, InteractionKind, Lever, Modality, Profile } from "../server/generated/prisma/enums.js";
+import type { ActorKind, InteractionKind, Lever, Modality, Profile } from "../record/generated/prisma/enums.js";
 
 /**
  * The network as the engines hold it between snapshots: the actors, alliances and interactions
- * of the record, in the very shape the outbox events carry (server/outbox.ts payloads), so that
+ * of the record, in the very shape the outbox events carry (record/outbox.ts payloads), so that
  * loading from the record and applying an event are the same operation.
  */
 export interface ActorRecord {

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../server/generated/prisma/client.js";
-import type { ActorKind, InteractionKind, Lever, Modality, Profile } from "../server/generated/prisma/enums.js";
-import { latestOutboxPosition } from "../server/outbox.js";
+import type { PrismaClient } from "../record/generated/prisma/client.js";
+import type { ActorKind, InteractionKind, Lever, Modality, Profile } from "../record/generated/prisma/enums.js";
+import { latestOutboxPosition } from "../record/outbox.js";
 import { NetworkModel, type TerritoryPlacement } from "./model.js";
 
 /**

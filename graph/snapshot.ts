@@ -1,5 +1,5 @@
-import { PRACTICE_KEYS } from "../server/domain/practices.js";
-import type { ActorKind, Profile } from "../server/generated/prisma/enums.js";
+import { PRACTICE_KEYS } from "../record/vocabulary/practices.js";
+import type { ActorKind, Profile } from "../record/generated/prisma/enums.js";
 import { csrFromTies, type CsrGraph } from "./csr.js";
 import { tieStrength, type InteractionValueWeights } from "./ecosystem/interactionValue.js";
 import type { NetworkModel, PracticeAssessmentRecord } from "./model.js";

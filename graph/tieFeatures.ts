@@ -1,4 +1,4 @@
-import type { InteractionKind, Modality } from "../server/generated/prisma/enums.js";
+import type { InteractionKind, Modality } from "../record/generated/prisma/enums.js";
 import type { NetworkModel } from "./model.js";
 
 /**

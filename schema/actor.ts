@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { PROFILE_OF_KIND } from "../server/domain/profiles.js";
-import type { Prisma } from "../server/generated/prisma/client.js";
-import { recordChange } from "../server/outbox.js";
+import { PROFILE_OF_KIND } from "../record/vocabulary/profiles.js";
+import type { Prisma } from "../record/generated/prisma/client.js";
+import { recordChange } from "../record/outbox.js";
 import { actorWhere, ActorFilter } from "./actorFilter.js";
 import { builder } from "./builder.js";
 import { Territory } from "./territory.js";

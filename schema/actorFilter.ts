@@ -1,8 +1,8 @@
-import type { Prisma } from "../server/generated/prisma/client.js";
-import type { ActorKind, Profile } from "../server/generated/prisma/enums.js";
-import type { Context } from "../server/context.js";
-import { territoryScopes } from "../server/loaders.js";
-import { regionPrefix, territoryUnder } from "../server/territoryScope.js";
+import type { Prisma } from "../record/generated/prisma/client.js";
+import type { ActorKind, Profile } from "../record/generated/prisma/enums.js";
+import type { Context } from "./context.js";
+import { territoryScopes } from "./loaders.js";
+import { regionPrefix, territoryUnder } from "../record/territoryScope.js";
 import { builder } from "./builder.js";
 import { Territory } from "./territory.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";

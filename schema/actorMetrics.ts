@@ -6,7 +6,7 @@ import { sharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool
 import { computeScopeMetricsOnPool, type BetweennessMethod, type ScopeMetrics } from "../graph/ecosystem/scopeMetrics.js";
 import { NATIONAL, scopeKey, type Scope } from "../graph/scope.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../graph/snapshot.js";
-import type { Context } from "../server/context.js";
+import type { Context } from "./context.js";
 import { Actor } from "./actor.js";
 import { AnalyticsScope, computedOn, ComputedOn, resolveScope, type ComputedOnShape } from "./analyticsScope.js";
 import { builder } from "./builder.js";

@@ -6,10 +6,10 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import type { Context } from "../server/context.js";
-import type PrismaTypes from "../server/generated/pothos-prisma-types.js";
-import { getDatamodel } from "../server/generated/pothos-prisma-types.js";
-import { MAX_PAGE_SIZE } from "../server/limits.js";
+import type { Context } from "./context.js";
+import type PrismaTypes from "../record/generated/pothos-prisma-types.js";
+import { getDatamodel } from "../record/generated/pothos-prisma-types.js";
+import { MAX_PAGE_SIZE } from "./limits.js";
 import { BaseError, ForbiddenError } from "./errors.js";
 
 /** The builder's configuration only: types live one per file next to it. */
@@ -72,7 +72,7 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    // Per request, from the server's configured limits (server/limits.ts).
+    // Per request, from the server's configured limits (schema/limits.ts).
     limit: (ctx) => ({ complexity: ctx.limits.maxComplexity, depth: ctx.limits.maxDepth, breadth: 300 }),
   },
 });

@@ -1,8 +1,8 @@
-import type { Prisma } from "../server/generated/prisma/client.js";
-import { countActorsByProfile, type ProfileCount } from "../server/ecosystemCounts.js";
-import { NEED_LEVELS } from "../server/domain/profiles.js";
-import { regionPrefix, territoryUnder } from "../server/territoryScope.js";
-import type { Context } from "../server/context.js";
+import type { Prisma } from "../record/generated/prisma/client.js";
+import { countActorsByProfile, type ProfileCount } from "../record/ecosystemCounts.js";
+import { NEED_LEVELS } from "../record/vocabulary/profiles.js";
+import { regionPrefix, territoryUnder } from "../record/territoryScope.js";
+import type { Context } from "./context.js";
 import { ActorFilter } from "./actorFilter.js";
 import { builder } from "./builder.js";
 import { ProfileEnum, TerritoryLevelEnum } from "./enums.js";

@@ -10,7 +10,7 @@ import {
   Profile,
   SizeSegment,
   TerritoryLevel,
-} from "../server/generated/prisma/enums.js";
+} from "../record/generated/prisma/enums.js";
 import { builder } from "./builder.js";
 
 /** The record's enums, exposed under the same names and values as in prisma/schema.prisma. */
@@ -32,5 +32,5 @@ export const FundEnum = builder.enumType(Fund, { name: "Fund" });
 export const TerritoryLevelEnum = builder.enumType(TerritoryLevel, { name: "TerritoryLevel" });
 export const SizeSegmentEnum = builder.enumType(SizeSegment, {
   name: "SizeSegment",
-  description: "Four segments by population; thresholds in server/domain/sizeSegment.ts.",
+  description: "Four segments by population; thresholds in record/vocabulary/sizeSegment.ts.",
 });

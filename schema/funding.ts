@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "../server/generated/prisma/client.js";
+import type { Prisma } from "../record/generated/prisma/client.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { ImportFormat, ImportType } from "../server/imports/importColumns.js";
-import { importRecords, sourceSchema, type ImportReport, type SectionCount } from "../server/imports/importRecords.js";
-import type { Rejection } from "../server/imports/planSection.js";
-import type { RowLocation } from "../server/imports/readRows.js";
-import type { Change } from "../server/imports/writeSection.js";
-import { MAX_PAGE_SIZE } from "../server/limits.js";
+import type { ImportFormat, ImportType } from "../record/imports/importColumns.js";
+import { importRecords, sourceSchema, type ImportReport, type SectionCount } from "../record/imports/importRecords.js";
+import type { Rejection } from "../record/imports/planSection.js";
+import type { RowLocation } from "../record/imports/readRows.js";
+import type { Change } from "../record/imports/writeSection.js";
+import { MAX_PAGE_SIZE } from "./limits.js";
 import { builder } from "./builder.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 

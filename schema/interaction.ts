@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Prisma } from "../server/generated/prisma/client.js";
-import { recordChange } from "../server/outbox.js";
-import type { Context } from "../server/context.js";
-import { territoryScopes } from "../server/loaders.js";
-import { territoryUnder } from "../server/territoryScope.js";
+import type { Prisma } from "../record/generated/prisma/client.js";
+import { recordChange } from "../record/outbox.js";
+import type { Context } from "./context.js";
+import { territoryScopes } from "./loaders.js";
+import { territoryUnder } from "../record/territoryScope.js";
 import { Actor } from "./actor.js";
 import { Alliance } from "./alliance.js";
 import { builder } from "./builder.js";

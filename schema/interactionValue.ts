@@ -5,7 +5,7 @@ import { computeTieValues, rollUp, tiesAmong, tiesOfNode, VALUE_COMPONENTS, type
 import type { Scope } from "../graph/scope.js";
 import { scopeNodes } from "../graph/scope.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../graph/snapshot.js";
-import type { Context } from "../server/context.js";
+import type { Context } from "./context.js";
 import { Actor } from "./actor.js";
 import { Alliance } from "./alliance.js";
 import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { mapAsyncIterator } from "graphql-yoga";
-import type { EcosystemChange } from "../server/live.js";
+import type { EcosystemChange } from "./context.js";
 import { builder } from "./builder.js";
 import { TerritoryLevelEnum } from "./enums.js";
 import { BaseError, ERROR_CODES } from "./errors.js";

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { Context } from "../server/context.js";
+import type { Context } from "./context.js";
 
 type Query = { select?: object; include?: object };
 const loaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>>();

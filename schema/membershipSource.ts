@@ -1,8 +1,8 @@
 import DataLoader from "dataloader";
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import type { MembershipIndex, MembershipRow } from "../graph/membershipIndex.js";
-import type { Context } from "../server/context.js";
-import { latestOutboxPosition } from "../server/outbox.js";
+import type { Context } from "./context.js";
+import { latestOutboxPosition } from "../record/outbox.js";
 
 /**
  * Where a request walks memberships (actor → alliances → members → actor): the graph engine's

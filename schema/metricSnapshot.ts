@@ -4,9 +4,9 @@ import { z } from "zod";
 import { readMetrics, type EcosystemMetrics, type MaturityRecord, type NetworkRecord } from "../graph/ecosystem/history/ecosystemMetrics.js";
 import { MATURITY_COMPONENTS } from "../graph/ecosystem/maturityModel.js";
 import { PROFILES } from "../graph/snapshot.js";
-import type { Context } from "../server/context.js";
-import { asOfSchema, isoDay, utcDay } from "../server/history/asOf.js";
-import { measureAsOf, SNAPSHOT_TRIGGERS, upsertSnapshots, type EcosystemRef } from "../server/history/metricSnapshots.js";
+import type { Context } from "./context.js";
+import { asOfSchema, isoDay, utcDay } from "../graph/asOf.js";
+import { measureAsOf, SNAPSHOT_TRIGGERS, upsertSnapshots, type EcosystemRef } from "../graph/ecosystem/history/metricSnapshots.js";
 import { builder } from "./builder.js";
 import { Ecosystem, ProfileCountRef } from "./ecosystem.js";
 import { InvalidInputError } from "./errors.js";
@@ -18,7 +18,7 @@ import { distinct } from "./validation.js";
 import { rereadQuery, write } from "./write.js";
 
 /**
- * Metric snapshots: an ecosystem's metrics kept as of a day (server/history), on demand and on a
+ * Metric snapshots: an ecosystem's metrics kept as of a day (graph/ecosystem/history/metricSnapshots.ts), on demand and on a
  * schedule, read back here and compared in schema/ecosystemChanges.ts.
  */
 

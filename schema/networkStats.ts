@@ -1,7 +1,7 @@
 import { computeNetworkStats, type NetworkStats } from "../graph/ecosystem/networkStats.js";
 import { scopeKey, type Scope } from "../graph/scope.js";
 import type { SnapshotOptions } from "../graph/snapshot.js";
-import type { Context } from "../server/context.js";
+import type { Context } from "./context.js";
 import { AlgorithmInfo, finite, scopeAnalytics } from "./actorMetrics.js";
 import { AnalyticsScope, ComputedOn, resolveScope, type ComputedOnShape } from "./analyticsScope.js";
 import { builder } from "./builder.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Prisma } from "../server/generated/prisma/client.js";
-import { PRACTICE_AXES, PRACTICE_KEYS, PRACTICES, type PracticeAxis } from "../server/domain/practices.js";
-import { recordChange } from "../server/outbox.js";
+import type { Prisma } from "../record/generated/prisma/client.js";
+import { PRACTICE_AXES, PRACTICE_KEYS, PRACTICES, type PracticeAxis } from "../record/vocabulary/practices.js";
+import { recordChange } from "../record/outbox.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
 import { NotFoundError } from "./errors.js";
@@ -11,7 +11,7 @@ import { dateRangeSchema, distinct, scoreSchema } from "./validation.js";
 import { rereadQuery, write } from "./write.js";
 
 const PracticeEnum = builder.enumType("Practice", {
-  description: "The practices of the self-assessment grid, in the grid's order (server/domain/practices.ts).",
+  description: "The practices of the self-assessment grid, in the grid's order (record/vocabulary/practices.ts).",
   values: Object.fromEntries(
     PRACTICES.map((p) => [p.key, { description: `${p.label.en} (${p.label.fr}): ${p.axis.toLowerCase()} axis, situation ${p.situation}.` }]),
   ),

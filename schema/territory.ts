@@ -1,7 +1,7 @@
-import type { Prisma } from "../server/generated/prisma/client.js";
-import { regionPrefix, territoryUnder } from "../server/territoryScope.js";
-import type { Context } from "../server/context.js";
-import { territoryScopes } from "../server/loaders.js";
+import type { Prisma } from "../record/generated/prisma/client.js";
+import { regionPrefix, territoryUnder } from "../record/territoryScope.js";
+import type { Context } from "./context.js";
+import { territoryScopes } from "./loaders.js";
 import { actorWhere, ActorFilter, type ActorFilterShape } from "./actorFilter.js";
 import { builder } from "./builder.js";
 import { SizeSegmentEnum, TerritoryLevelEnum } from "./enums.js";

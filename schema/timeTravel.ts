@@ -1,6 +1,6 @@
 import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import type { SnapshotOptions } from "../graph/snapshot.js";
-import { asOfSchema, isoDay, timeTravelOptions } from "../server/history/asOf.js";
+import { asOfSchema, isoDay, timeTravelOptions } from "../graph/asOf.js";
 import { InvalidInputError } from "./errors.js";
 
 /**
@@ -20,7 +20,7 @@ export function checkAsOf(asOf: Date | null | undefined, path: string[] = ["asOf
   return asOf;
 }
 
-/** The snapshot options for an `asOf` argument: checked, then as server/history/asOf.ts reads it. */
+/** The snapshot options for an `asOf` argument: checked, then as graph/asOf.ts reads it. */
 export function asOfOptions(graph: GraphEngine, asOf: Date | null | undefined): Promise<SnapshotOptions> {
   return timeTravelOptions(graph, checkAsOf(asOf));
 }

@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from "../server/generated/prisma/client.js";
-import type { Context } from "../server/context.js";
+import { Prisma, type PrismaClient } from "../record/generated/prisma/client.js";
+import type { Context } from "./context.js";
 import { ConflictError, NotFoundError } from "./errors.js";
 
 type Tx = Prisma.TransactionClient;

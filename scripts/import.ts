@@ -10,11 +10,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config.js";
-import { openDatabase } from "../server/database.js";
-import { FORMATS, formatOfFile, IMPORT_TYPES, type ImportFormat, type ImportType } from "../server/imports/importColumns.js";
-import { importRecords, sourceSchema } from "../server/imports/importRecords.js";
-import { progressReporter } from "../server/imports/progress.js";
-import { reportText } from "../server/imports/reportText.js";
+import { openDatabase } from "../record/database.js";
+import { FORMATS, formatOfFile, IMPORT_TYPES, type ImportFormat, type ImportType } from "../record/imports/importColumns.js";
+import { importRecords, sourceSchema } from "../record/imports/importRecords.js";
+import { progressReporter } from "../record/imports/progress.js";
+import { reportText } from "../record/imports/reportText.js";
 
 export const USAGE = `usage: maillage import --type ${IMPORT_TYPES.join("|")} --source NAME [--format ${FORMATS.join("|")}] [--dry-run] [--strict] [--json] FILE`;
 

@@ -1,7 +1,7 @@
 // Offline stand-in for `prisma migrate dev --create-only` and `prisma migrate diff`: the
 // WebAssembly schema engine (@prisma/schema-engine-wasm, pinned to the Prisma version: its JS API
 // is internal, re-test it on every Prisma upgrade) diffs the last migration's schema snapshot
-// against prisma/schema.prisma. Applying migrations is server/migrations.ts's job.
+// against prisma/schema.prisma. Applying migrations is record/migrations.ts's job.
 //   npm run db:diff -- create <name>   writes prisma/migrations/<timestamp>_<name>/
 //   npm run db:diff -- check           exits 2 when the schema has changes with no migration
 import fs from "node:fs";
@@ -12,7 +12,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { MIGRATIONS_DIR } from "../server/migrations.js";
+import { MIGRATIONS_DIR } from "../record/migrations.js";
 
 const SCHEMA = "prisma/schema.prisma";
 const SNAPSHOT = "schema.prisma"; // the schema each migration was generated from

@@ -68,7 +68,7 @@ const [{ closeSharedBetweennessPool }, { MemoryGraphEngine }, { loadConfig }, { 
   import("../graph/algorithms/sharedBetweennessPool.js"),
   import("../graph/engines/memory/memoryEngine.js"),
   import("../server/config.js"),
-  import("../server/database.js"),
+  import("../record/database.js"),
   import("../server/logger.js"),
   import("../server/report/pdfPrinter.js"),
   import("../server/report/report.js"),

@@ -3,7 +3,7 @@
 // ./data) pick the database. The embedded data folder is locked while a server uses it: stop the
 // server first, the lock error says so.
 import path from "node:path";
-import { openDatabase } from "../server/database.js";
+import { openDatabase } from "../record/database.js";
 import { DEFAULT_SEED, resetRecord, seedDemo } from "../server/seed/seedDemo.js";
 
 const started = performance.now();

@@ -5,8 +5,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createToken, revokeToken } from "../server/auth.js";
-import { openDatabase } from "../server/database.js";
-import { Role } from "../server/generated/prisma/enums.js";
+import { openDatabase } from "../record/database.js";
+import { Role } from "../record/generated/prisma/enums.js";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: "string" }, label: { type: "string" }, actor: { type: "string" } } });
 const [command, id] = positionals;

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { GraphQLError } from "graphql";
-import type { Role } from "./generated/prisma/enums.js";
-import type { PrismaClient } from "./generated/prisma/client.js";
-import { ANONYMOUS, type Viewer } from "./context.js";
+import type { Role } from "../record/generated/prisma/enums.js";
+import type { PrismaClient } from "../record/generated/prisma/client.js";
+import { ANONYMOUS, type Viewer } from "../schema/context.js";
 import { JwtKeysUnavailableError, JwtRejectedError, looksLikeJwt, type JwtVerifier } from "./jwt.js";
 
 /**

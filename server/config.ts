@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import type { JwtSettings } from "./jwt.js";
-import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 
 /** Signatures a JWT may carry: asymmetric only, so a public key can never double as an HMAC secret. */
 export const JWT_ALGORITHMS = ["RS256", "ES256", "EdDSA"] as const;
@@ -34,7 +34,7 @@ const schema = z.object({
   NEO4J_DATABASE: z.string().min(1).optional(),
   /** How often the graph engine looks for changes written by other instances, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
-  /** Limits on each request (server/limits.ts has what each bounds). */
+  /** Limits on each request (schema/limits.ts has what each bounds). */
   MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(DEFAULT_LIMITS.maxDepth),
   MAX_COMPLEXITY: z.coerce.number().int().min(10).max(10_000_000).default(DEFAULT_LIMITS.maxComplexity),
   MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LIMITS.maxAliases),

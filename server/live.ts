@@ -3,16 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { createGraphQLError, createPubSub, isAsyncIterable, type Plugin } from "graphql-yoga";
 import type { AppliedChange } from "../graph/engines/appliedChanges.js";
 import type { GraphEngine } from "../graph/engines/graphEngine.js";
-import type { OutboxAggregate } from "./generated/prisma/enums.js";
-
-/** One ecosystem's share of a change the graph engine has applied. */
-export interface EcosystemChange {
-  ecosystemId: number;
-  /** The outbox position the engine reached: a refetch from now on sees the change. */
-  graphVersion: bigint;
-  kinds: OutboxAggregate[];
-  actorIds: number[];
-}
+import type { EcosystemChange, LiveChanges } from "../schema/context.js";
 
 export interface LiveOptions {
   /** Open subscriptions one client (an API token, or an address without one) may hold. @default 4 */
@@ -27,13 +18,6 @@ export interface LiveOptions {
 
 type Topics = { ecosystemChanged: [ecosystemId: number, change: EcosystemChange] };
 
-declare module "./context.js" {
-  interface Context {
-    /** Set on subscription operations by the live updates plugin. */
-    readonly live?: LiveUpdates;
-  }
-}
-
 /**
  * Live updates: the graph engine tells what each catch-up applied (after applying, so a client
  * refetching on an event sees the change), and this publishes one event per ecosystem touched.
@@ -41,7 +25,7 @@ declare module "./context.js" {
  * In-process: behind a load balancer each instance announces what its own engine applies, which
  * is every change, since every engine follows the whole outbox.
  */
-export class LiveUpdates {
+export class LiveUpdates implements LiveChanges {
   // The event target is ours so a subscription listens from the moment it is made (the pubsub's
   // own subscribe listens only once the stream is first read, and a change committed in between
   // would be lost) and keeps a bounded queue of its own (a stalled client must not grow it forever).

@@ -30,9 +30,9 @@
  * Cost: one pass over the actors with a 22-entry loop each, then a sort of the candidates;
  * components and reasons are built for the k returned only.
  */
-import { PRACTICE_KEYS, PRACTICES } from "../../server/domain/practices.js";
-import { NEED_LEVELS } from "../../server/domain/profiles.js";
-import type { ActorKind, Profile } from "../../server/generated/prisma/enums.js";
+import { PRACTICE_KEYS, PRACTICES } from "../../record/vocabulary/practices.js";
+import { NEED_LEVELS } from "../../record/vocabulary/profiles.js";
+import type { ActorKind, Profile } from "../../record/generated/prisma/enums.js";
 import { cosine } from "../algorithms/similarity.js";
 import { PROFILES, type NetworkSnapshot } from "../snapshot.js";
 

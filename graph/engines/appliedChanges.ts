@@ -1,4 +1,4 @@
-import type { OutboxAggregate } from "../../server/generated/prisma/enums.js";
+import type { OutboxAggregate } from "../../record/generated/prisma/enums.js";
 import type { NetworkModel } from "../model.js";
 import type { OutboxEventRow } from "./memory/applyEvent.js";
 

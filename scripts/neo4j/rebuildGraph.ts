@@ -14,7 +14,7 @@ import { OutboxProjector } from "../../graph/engines/neo4j/projector.js";
 import { AdvisoryLockLeadership } from "../../graph/engines/neo4j/projectorLeadership.js";
 import { ensureSchema } from "../../graph/engines/neo4j/schema.js";
 import { loadConfig } from "../../server/config.js";
-import { openDatabase } from "../../server/database.js";
+import { openDatabase } from "../../record/database.js";
 
 const connection = connectionFromEnv();
 if (!connection) {

@@ -1,5 +1,5 @@
-import type { Viewer } from "../context.js";
-import type { Role } from "../generated/prisma/enums.js";
+import type { Viewer } from "../../schema/context.js";
+import type { Role } from "../../record/generated/prisma/enums.js";
 
 /**
  * Who may export, and who gets contact people in an export: the API's rules, stated once here for

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { dayOf } from "../../graph/tieFeatures.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
-import type { MemberRole } from "../generated/prisma/enums.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
+import type { MemberRole } from "../../record/generated/prisma/enums.js";
 import type { ExportAlliance, Spell } from "./dataset.js";
 import type { ExportRequest } from "./request.js";
 

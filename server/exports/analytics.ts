@@ -7,7 +7,7 @@ import type { Scope } from "../../graph/scope.js";
 import type { NetworkSnapshot } from "../../graph/snapshot.js";
 import { scopeAnalytics, type ScopeAnalytics } from "../../schema/actorMetrics.js";
 import { tieValuesFor } from "../../schema/interactionValue.js";
-import { timeTravelOptions } from "../history/asOf.js";
+import { timeTravelOptions } from "../../graph/asOf.js";
 
 /**
  * The analytics an export carries, computed by the API's own functions (schema/actorMetrics.ts

@@ -5,7 +5,7 @@ import { scopeKey } from "../../graph/scope.js";
 import { PROFILES } from "../../graph/snapshot.js";
 import { ALLIANCE_BIT, KIND_BITS } from "../../graph/tieFeatures.js";
 import type { ScopeAnalytics } from "../../schema/actorMetrics.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
 import { mergeSpells, overlaps, pairKey, readPairActivity } from "./activity.js";
 import { exportAnalytics } from "./analytics.js";
 import { isoDay, type ExportDataset, type ExportNode, type ExportPerson, type ExportPlace, type ExportTie, type NodeMetrics, type TieKind } from "./dataset.js";

@@ -1,4 +1,4 @@
-import type { ActorKind, Impact, Lever, MemberRole, Modality, Profile, TerritoryLevel } from "../generated/prisma/enums.js";
+import type { ActorKind, Impact, Lever, MemberRole, Modality, Profile, TerritoryLevel } from "../../record/generated/prisma/enums.js";
 
 /**
  * The network an export writes, in one format-neutral shape: every writer (server/exports/*.ts)

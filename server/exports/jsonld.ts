@@ -7,7 +7,7 @@
  * are schema:Person nodes working for their actor. The @context is inline, so no processor needs
  * the network to read the file; identifiers are URNs, stable across exports.
  */
-import type { MemberRole, Profile } from "../generated/prisma/enums.js";
+import type { MemberRole, Profile } from "../../record/generated/prisma/enums.js";
 import type { ExportDataset, ExportNode, ExportPlace } from "./dataset.js";
 
 const URN = "urn:maillage:";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { asOfSchema } from "../history/asOf.js";
-import { ActorKind, Lever, Modality, Profile, TerritoryLevel } from "../generated/prisma/enums.js";
+import { asOfSchema } from "../../graph/asOf.js";
+import { ActorKind, Lever, Modality, Profile, TerritoryLevel } from "../../record/generated/prisma/enums.js";
 
 /**
  * What an export asks for, the same over HTTP (`GET /export?...`) and from the command line
@@ -105,7 +105,7 @@ const requestSchema = z
       lever: enumList(Lever),
       from: last(day).optional(),
       to: last(day).optional(),
-      // The API's own rule for asOf (server/history/asOf.ts): from 1900 to today.
+      // The API's own rule for asOf (graph/asOf.ts): from 1900 to today.
       asOf: last(day.pipe(asOfSchema)).optional(),
       confirmed: last(flag).optional(),
       people: last(flag).optional(),

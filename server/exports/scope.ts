@@ -1,6 +1,6 @@
 import { NATIONAL, type Scope } from "../../graph/scope.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
-import { prefixesOf, regionPrefix, territoryUnder } from "../territoryScope.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
+import { prefixesOf, regionPrefix, territoryUnder } from "../../record/territoryScope.js";
 import { scopeText, type ExportScope } from "./request.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
-import { isoDay, utcDay } from "./asOf.js";
-import { insertMissingSnapshots, measureAsOf } from "./metricSnapshots.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
+import { isoDay, utcDay } from "../../graph/asOf.js";
+import { insertMissingSnapshots, measureAsOf } from "../../graph/ecosystem/history/metricSnapshots.js";
 
 export interface ScheduleDeps {
   prisma: PrismaClient;

@@ -2,13 +2,13 @@ import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import { authenticate } from "../auth.js";
-import type { Viewer } from "../context.js";
+import type { Viewer } from "../../schema/context.js";
 import { mayExport, mayReadPersonalData } from "../exports/access.js";
 import { buildExportDataset } from "../exports/buildDataset.js";
 import { EXPORT_WRITERS, exportFileName, inPieces } from "../exports/registry.js";
 import { paramsOf, parseExportRequest } from "../exports/request.js";
 import { ExportScopeError } from "../exports/scope.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
 import type { JwtVerifier } from "../jwt.js";
 import type { Logger } from "../logger.js";
 

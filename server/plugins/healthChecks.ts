@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import type { Database } from "../database.js";
+import type { Database } from "../../record/database.js";
 
 /**
  * `/healthz` answers while the process runs; `/readyz` answers 503 only while the database does

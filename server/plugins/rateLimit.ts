@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
-import type { Limits } from "../limits.js";
+import type { Limits } from "../../schema/limits.js";
 
 /**
  * Per-token and per-address rate limits, as token buckets that refill continuously: a client

@@ -1,8 +1,8 @@
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import type { Database } from "../database.js";
-import type { Limits } from "../limits.js";
+import type { Database } from "../../record/database.js";
+import type { Limits } from "../../schema/limits.js";
 import { PdfPrinter, PdfUnavailableError, type PdfPrinterOptions } from "../report/pdfPrinter.js";
 import { buildReport, ReportRequest } from "../report/report.js";
 

@@ -1,5 +1,5 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import type { Limits } from "../limits.js";
+import type { Limits } from "../../schema/limits.js";
 
 /**
  * Refuses a body larger than the limit before reading it (413), text holding NUL characters

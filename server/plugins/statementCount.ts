@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
-import type { Context } from "../context.js";
-import { countQueries } from "../queryCounter.js";
+import type { Context } from "../../schema/context.js";
+import { countQueries } from "../../record/queryCounter.js";
 
 /**
  * Runs each operation inside a query-counting scope; with `expose`, the count goes into the

@@ -2,7 +2,7 @@
  * The GraphQL operations the observation notebook is built from. They run in process against the
  * API's own schema as an anonymous viewer (server/report/runQuery.ts), so the report shows what
  * the public API answers, nothing more: no person, no contact. Each operation stays within the
- * default complexity budget (server/limits.ts), which is why the ranking and the peers are asked
+ * default complexity budget (schema/limits.ts), which is why the ranking and the peers are asked
  * separately and the peers page by page.
  */
 

@@ -2,9 +2,9 @@ import { execute, parse, type DocumentNode, type GraphQLError } from "graphql";
 import type { Logger } from "pino";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import { schema } from "../../schema/index.js";
-import { ANONYMOUS, type Context } from "../context.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
-import { DEFAULT_LIMITS, type Limits } from "../limits.js";
+import { ANONYMOUS, type Context } from "../../schema/context.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
+import { DEFAULT_LIMITS, type Limits } from "../../schema/limits.js";
 
 /** What the report needs to ask the API: the record, the network, and where to log. */
 export interface ReportDeps {

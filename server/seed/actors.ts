@@ -1,6 +1,6 @@
-import type { ActorKind, Profile } from "../generated/prisma/enums.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { PROFILE_OF_KIND } from "../domain/profiles.js";
+import type { ActorKind, Profile } from "../../record/generated/prisma/enums.js";
+import type { Prisma } from "../../record/generated/prisma/client.js";
+import { PROFILE_OF_KIND } from "../../record/vocabulary/profiles.js";
 import { NameBook, personName, slug } from "./names.js";
 import type { EcosystemPlan, NeedLevel, Programme } from "./programme.js";
 import { addDays, type Random } from "./random.js";

@@ -1,5 +1,5 @@
-import type { Prisma } from "../generated/prisma/client.js";
-import { Impact, Lever, Modality, type MemberRole } from "../generated/prisma/enums.js";
+import type { Prisma } from "../../record/generated/prisma/client.js";
+import { Impact, Lever, Modality, type MemberRole } from "../../record/generated/prisma/enums.js";
 import type { Cast, CastMember } from "./actors.js";
 import { HORIZON, sortedActivityDates } from "./calendar.js";
 import { ALLIANCE_THEMES } from "./names.js";

@@ -1,7 +1,7 @@
-import type { Prisma } from "../generated/prisma/client.js";
-import { EvaluationPhase, Lever } from "../generated/prisma/enums.js";
-import { PRACTICES, PRACTICE_SCORE_MAX } from "../domain/practices.js";
-import { NEED_LEVELS } from "../domain/profiles.js";
+import type { Prisma } from "../../record/generated/prisma/client.js";
+import { EvaluationPhase, Lever } from "../../record/generated/prisma/enums.js";
+import { PRACTICES, PRACTICE_SCORE_MAX } from "../../record/vocabulary/practices.js";
+import { NEED_LEVELS } from "../../record/vocabulary/profiles.js";
 import type { Cast } from "./actors.js";
 import { HORIZON } from "./calendar.js";
 import { addDays, clamp, type Random } from "./random.js";

@@ -1,5 +1,5 @@
-import type { Prisma } from "../generated/prisma/client.js";
-import type { Fund } from "../generated/prisma/enums.js";
+import type { Prisma } from "../../record/generated/prisma/client.js";
+import type { Fund } from "../../record/generated/prisma/enums.js";
 import type { Cast, CastMember, EcosystemCast } from "./actors.js";
 import { addDays, day, type Random } from "./random.js";
 

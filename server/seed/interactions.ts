@@ -1,5 +1,5 @@
-import type { Prisma } from "../generated/prisma/client.js";
-import type { InteractionKind } from "../generated/prisma/enums.js";
+import type { Prisma } from "../../record/generated/prisma/client.js";
+import type { InteractionKind } from "../../record/generated/prisma/enums.js";
 import type { Cast, CastMember } from "./actors.js";
 import type { AllianceDraft } from "./alliances.js";
 import { activityDate, HORIZON } from "./calendar.js";

@@ -1,4 +1,4 @@
-import type { ActorKind } from "../generated/prisma/enums.js";
+import type { ActorKind } from "../../record/generated/prisma/enums.js";
 import type { Random } from "./random.js";
 
 // French-looking names for fictional organisations and people, assembled from word lists. Place

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
 import { buildCast } from "./actors.js";
 import { buildAlliances } from "./alliances.js";
 import { buildAssessments } from "./assessments.js";

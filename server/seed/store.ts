@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../../record/generated/prisma/client.js";
 
 /**
  * How each column is sent: a PostgreSQL type name. Array-valued columns (enum lists) are sent as

@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client.js";
+import type { Prisma } from "../../record/generated/prisma/client.js";
 import type { ColumnTypes } from "./store.js";
 import type { TerritoryRow } from "./territories.js";
 

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
-import type { SizeSegment, TerritoryLevel } from "../generated/prisma/enums.js";
-import { sizeSegmentOf } from "../domain/sizeSegment.js";
+import type { SizeSegment, TerritoryLevel } from "../../record/generated/prisma/enums.js";
+import { sizeSegmentOf } from "../../record/vocabulary/sizeSegment.js";
 
 /** One Territory row, built in memory with its database id so that children can point at it. */
 export interface TerritoryRow {

@@ -1,8 +1,8 @@
 // Writes the import templates of this folder from the import format's own definition
-// (server/imports/importTemplates.ts):  npx tsx templates/import/generate.ts
+// (record/imports/importTemplates.ts):  npx tsx templates/import/generate.ts
 // test/imports/templates.test.ts regenerates them and fails when they differ from what is here.
 import path from "node:path";
-import { writeTemplates } from "../../server/imports/importTemplates.js";
+import { writeTemplates } from "../../record/imports/importTemplates.js";
 
 const written = await writeTemplates(path.resolve(import.meta.dirname));
 console.log(`Wrote ${written.join(", ")} in templates/import/`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../server/auth.js";
-import { DEFAULT_LIMITS } from "../../server/limits.js";
+import { DEFAULT_LIMITS } from "../../schema/limits.js";
 import { LiveUpdates } from "../../server/live.js";
 import { createLogger } from "../../server/logger.js";
 import { createServer, type MaillageYoga } from "../../server/yoga.js";

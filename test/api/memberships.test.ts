@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
 import { createToken } from "../../server/auth.js";
-import { DEFAULT_LIMITS } from "../../server/limits.js";
+import { DEFAULT_LIMITS } from "../../schema/limits.js";
 import { createLogger } from "../../server/logger.js";
 import { createServer } from "../../server/yoga.js";
 import { mutationDocuments } from "../support/mutationDocuments.js";

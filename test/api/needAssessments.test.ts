@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../server/generated/prisma/enums.js";
+import type { Role } from "../../record/generated/prisma/enums.js";
 import { expectRejected as rejected, globalId, byDateThenId } from "../support/rejected.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 import { mutationDocuments } from "../support/mutationDocuments.js";

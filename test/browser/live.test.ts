@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../server/auth.js";
-import { openDatabase } from "../../server/database.js";
+import { openDatabase } from "../../record/database.js";
 import { startChildServer, type ChildServer } from "../support/childServer.js";
 import { mutationDocuments } from "../support/mutationDocuments.js";
 import { browserAvailable as available, copyTemplate, ensureWebBuilt, launchChromium } from "./support.js";

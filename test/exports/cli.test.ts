@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDatabase } from "../../server/database.js";
-import { territoryUnder } from "../../server/territoryScope.js";
+import { openDatabase } from "../../record/database.js";
+import { territoryUnder } from "../../record/territoryScope.js";
 import { emptyRecordDir } from "../imports/emptyRecord.js";
 import { parseGexf } from "./support.js";
 

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { DOMParser as XmlDomParser, type Document as XmlDocument } from "@xmldom/xmldom";
 import { createToken } from "../../server/auth.js";
-import type { Role } from "../../server/generated/prisma/enums.js";
+import type { Role } from "../../record/generated/prisma/enums.js";
 import type { TestApi } from "../support/testApi.js";
 
 /**

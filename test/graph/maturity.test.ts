@@ -3,7 +3,7 @@ import { ecosystemMaturity } from "../../graph/ecosystem/maturity.js";
 import { LEVEL_THRESHOLDS, MATURITY_COMPONENTS } from "../../graph/ecosystem/maturityModel.js";
 import { NetworkModel } from "../../graph/model.js";
 import { buildSnapshot } from "../../graph/snapshot.js";
-import type { Profile } from "../../server/generated/prisma/enums.js";
+import type { Profile } from "../../record/generated/prisma/enums.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 
 const PROFILES: Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"];

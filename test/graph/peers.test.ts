@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { PEER_WEIGHTS, rankPeers } from "../../graph/ecosystem/peers.js";
 import { NetworkModel } from "../../graph/model.js";
 import { buildSnapshot } from "../../graph/snapshot.js";
-import { PRACTICE_KEYS } from "../../server/domain/practices.js";
-import type { ActorKind } from "../../server/generated/prisma/enums.js";
-import { PROFILE_OF_KIND } from "../../server/domain/profiles.js";
+import { PRACTICE_KEYS } from "../../record/vocabulary/practices.js";
+import type { ActorKind } from "../../record/generated/prisma/enums.js";
+import { PROFILE_OF_KIND } from "../../record/vocabulary/profiles.js";
 
 /**
  * Territories 10, 20 and 30 are ecosystems 1, 2 and 3; territory 40 is in none. Actor 1 is the

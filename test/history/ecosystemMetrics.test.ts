@@ -3,7 +3,7 @@ import { defaultTieValues, measureEcosystem, readMetrics, METRICS_FORMAT } from 
 import { diffMetrics } from "../../graph/ecosystem/history/metricsDiff.js";
 import { NetworkModel } from "../../graph/model.js";
 import { buildSnapshot } from "../../graph/snapshot.js";
-import type { Profile } from "../../server/generated/prisma/enums.js";
+import type { Profile } from "../../record/generated/prisma/enums.js";
 
 const PROFILES: Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"];
 

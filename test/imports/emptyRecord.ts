@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Database } from "../../server/database.js";
+import { openDatabase, type Database } from "../../record/database.js";
 import { planProgramme } from "../../server/seed/programme.js";
 import { Random } from "../../server/seed/random.js";
 import { DEFAULT_SEED } from "../../server/seed/seedDemo.js";

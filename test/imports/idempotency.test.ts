@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importRecords, type ImportOptions } from "../../server/imports/importRecords.js";
+import { importRecords, type ImportOptions } from "../../record/imports/importRecords.js";
 import { Random } from "../../server/seed/random.js";
 import { recordFingerprint } from "../support/recordFingerprint.js";
 import { openEmptyRecord, type EmptyRecord } from "./emptyRecord.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressReporter } from "../../server/imports/progress.js";
+import { progressReporter } from "../../record/imports/progress.js";
 
 function stream(isTTY: boolean) {
   const writes: string[] = [];

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importRecords, type ImportOptions, type ImportReport } from "../../server/imports/importRecords.js";
-import { describeLocation } from "../../server/imports/planSection.js";
+import { importRecords, type ImportOptions, type ImportReport } from "../../record/imports/importRecords.js";
+import { describeLocation } from "../../record/imports/planSection.js";
 import { openEmptyRecord, type EmptyRecord } from "./emptyRecord.js";
 
 let record: EmptyRecord;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
-import type { PrismaClient } from "../../server/generated/prisma/client.js";
-import { importRecords } from "../../server/imports/importRecords.js";
-import { exportRecord, type ImportBundle } from "../../server/imports/recordExport.js";
+import type { PrismaClient } from "../../record/generated/prisma/client.js";
+import { importRecords } from "../../record/imports/importRecords.js";
+import { exportRecord, type ImportBundle } from "../../record/imports/recordExport.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 import { openEmptyRecord, type EmptyRecord } from "./emptyRecord.js";
 

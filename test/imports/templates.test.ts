@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RECORD_TYPES } from "../../server/imports/importColumns.js";
-import { importRecords } from "../../server/imports/importRecords.js";
-import { csvTemplate, jsonTemplate, xlsxWorkbook } from "../../server/imports/importTemplates.js";
+import { RECORD_TYPES } from "../../record/imports/importColumns.js";
+import { importRecords } from "../../record/imports/importRecords.js";
+import { csvTemplate, jsonTemplate, xlsxWorkbook } from "../../record/imports/importTemplates.js";
 import { openEmptyRecord, type EmptyRecord } from "./emptyRecord.js";
 
 const DIR = path.resolve(import.meta.dirname, "../../templates/import");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { Neo4jExecutor } from "../../graph/engines/neo4j/executor.js";
 import { Neo4jGraphEngine } from "../../graph/engines/neo4j/neo4jEngine.js";
 import { createToken } from "../../server/auth.js";
-import { DEFAULT_LIMITS } from "../../server/limits.js";
+import { DEFAULT_LIMITS } from "../../schema/limits.js";
 import { createLogger } from "../../server/logger.js";
 import { createServer, type MaillageYoga } from "../../server/yoga.js";
 import type { GraphQLResponse } from "../support/testApi.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../../schema/index.js";
-import type { Role } from "../../server/generated/prisma/enums.js";
+import type { Role } from "../../record/generated/prisma/enums.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 import { inputArbitrary, type IdPool } from "./inputArbitraries.js";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createToken } from "../../server/auth.js";
-import { openDatabase } from "../../server/database.js";
+import { openDatabase } from "../../record/database.js";
 import { startChildServer, type ChildServer } from "../support/childServer.js";
 
 // kill -9 in the middle of a burst of writes, on the embedded database, then restart: every

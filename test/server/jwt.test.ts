@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../server/auth.js";
 import { ConfigError, jwtOf, loadConfig } from "../../server/config.js";
 import { createJwtVerifier, type JwtSettings } from "../../server/jwt.js";
-import { DEFAULT_LIMITS } from "../../server/limits.js";
+import { DEFAULT_LIMITS } from "../../schema/limits.js";
 import { createLogger } from "../../server/logger.js";
 import { createServer, type MaillageYoga } from "../../server/yoga.js";
 import { runFailingStart } from "../support/childServer.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS } from "../../server/limits.js";
+import { DEFAULT_LIMITS } from "../../schema/limits.js";
 import { createLogger } from "../../server/logger.js";
 import { createServer, type MaillageYoga } from "../../server/yoga.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";

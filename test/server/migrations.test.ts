@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, MigrationError, readMigrations, type MigrationTarget } from "../../server/migrations.js";
+import { applyMigrations, MigrationError, readMigrations, type MigrationTarget } from "../../record/migrations.js";
 
 let db: PGlite;
 let target: MigrationTarget;

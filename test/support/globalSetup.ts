@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../../server/database.js";
+import { openDatabase } from "../../record/database.js";
 import { seedDemo } from "../../server/seed/seedDemo.js";
 import { databaseUrl, embeddedTemplateDir, onServer, quoteIdent, TEMPLATE_DATABASE } from "./templateDatabase.js";
 

@@ -1,4 +1,4 @@
-import type { Database } from "../../server/database.js";
+import type { Database } from "../../record/database.js";
 
 const TABLES = [
   "Territory", "Ecosystem", "Actor", "ActorTerritory", "Person", "Alliance", "AllianceMember", "Interaction",

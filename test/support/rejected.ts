@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Role } from "../../server/generated/prisma/enums.js";
+import type { Role } from "../../record/generated/prisma/enums.js";
 import { recordFingerprint } from "./recordFingerprint.js";
 import type { TestApi } from "./testApi.js";
 

@@ -14,7 +14,7 @@ export const TEMPLATE_DATABASE = "maillage_test_template";
 
 export function templateFingerprint(): string {
   const hash = crypto.createHash("sha256");
-  for (const dir of ["prisma/migrations", "server/seed", "server/domain"]) {
+  for (const dir of ["prisma/migrations", "server/seed", "record/vocabulary"]) {
     for (const file of fs.readdirSync(path.join(ROOT, dir), { recursive: true }).map(String).sort()) {
       const full = path.join(ROOT, dir, file);
       if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));

@@ -7,9 +7,9 @@ import { closeSharedBetweennessPool } from "../../graph/algorithms/sharedBetween
 import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
 import { Neo4jGraphEngine } from "../../graph/engines/neo4j/neo4jEngine.js";
 import { createToken } from "../../server/auth.js";
-import { openDatabase, type Database } from "../../server/database.js";
-import type { Role } from "../../server/generated/prisma/enums.js";
-import { DEFAULT_LIMITS } from "../../server/limits.js";
+import { openDatabase, type Database } from "../../record/database.js";
+import type { Role } from "../../record/generated/prisma/enums.js";
+import { DEFAULT_LIMITS } from "../../schema/limits.js";
 import { createLogger } from "../../server/logger.js";
 import { createServer, type MaillageYoga } from "../../server/yoga.js";
 import { databaseUrl, onServer, quoteIdent, TEMPLATE_DATABASE } from "./templateDatabase.js";

@@ -8,7 +8,7 @@
  * ecosystem is always in its network; it counts as *active* once it has at least one tie (inside
  * the ecosystem or beyond). Pure: the same snapshot gives the same metrics, as plain JSON.
  */
-import type { Profile } from "../../../server/generated/prisma/enums.js";
+import type { Profile } from "../../../record/generated/prisma/enums.js";
 import { bridgeScores, rankBridges } from "../bridges.js";
 import { ecosystemMaturity } from "../maturity.js";
 import type { MaturityComponentKey } from "../maturityModel.js";

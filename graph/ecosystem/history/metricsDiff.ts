@@ -5,7 +5,7 @@
  * that became active or stopped being; and its network figures side by side. Pure, and
  * indifferent to where each side comes from (a stored snapshot or a live computation).
  */
-import type { Profile } from "../../../server/generated/prisma/enums.js";
+import type { Profile } from "../../../record/generated/prisma/enums.js";
 import type { MaturityComponentKey } from "../maturityModel.js";
 import type { EcosystemMetrics } from "./ecosystemMetrics.js";
 

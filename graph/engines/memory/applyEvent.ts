@@ -1,4 +1,4 @@
-import type { OutboxAggregate, OutboxOperation } from "../../../server/generated/prisma/enums.js";
+import type { OutboxAggregate, OutboxOperation } from "../../../record/generated/prisma/enums.js";
 import { reviveAlliance, reviveInteraction, revivePracticeAssessment, type ActorRecord, type NetworkModel } from "../../model.js";
 
 export interface OutboxEventRow {

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { PrismaClient } from "../../../server/generated/prisma/client.js";
+import type { PrismaClient } from "../../../record/generated/prisma/client.js";
 import type { NetworkModel } from "../../model.js";
 import { loadNetworkModel } from "../../recordLoader.js";
 import { MembershipIndexCache, type MembershipIndex } from "../../membershipIndex.js";

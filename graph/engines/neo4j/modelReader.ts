@@ -1,4 +1,4 @@
-import type { InteractionKind, Lever, Modality } from "../../../server/generated/prisma/enums.js";
+import type { InteractionKind, Lever, Modality } from "../../../record/generated/prisma/enums.js";
 import { NetworkModel, type ActorRecord, type TerritoryPlacement } from "../../model.js";
 import { ints, type Neo4jExecutor, type Statement, type Tx } from "./executor.js";
 import { READ_POSITION } from "./projection.js";

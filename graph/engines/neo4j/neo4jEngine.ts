@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import type { PrismaClient } from "../../../server/generated/prisma/client.js";
-import { latestOutboxPosition } from "../../../server/outbox.js";
+import type { PrismaClient } from "../../../record/generated/prisma/client.js";
+import { latestOutboxPosition } from "../../../record/outbox.js";
 import type { NetworkModel, TerritoryPlacement } from "../../model.js";
 import { loadPlacement } from "../../recordLoader.js";
 import { MembershipIndexCache, type MembershipIndex } from "../../membershipIndex.js";

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import type { PrismaClient } from "../../../server/generated/prisma/client.js";
+import type { PrismaClient } from "../../../record/generated/prisma/client.js";
 import { reviveAlliance, reviveInteraction, revivePracticeAssessment, type ActorRecord } from "../../model.js";
 import { loadNetworkModel } from "../../recordLoader.js";
 import type { OutboxEventRow } from "../memory/applyEvent.js";

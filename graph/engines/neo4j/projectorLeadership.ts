@@ -46,7 +46,7 @@ export class SoleLeadership implements ProjectorLeadership {
   async close(): Promise<void> {}
 }
 
-/** The advisory lock's key, distinct from the migrations' lock (server/database.ts). */
+/** The advisory lock's key, distinct from the migrations' lock (record/database.ts). */
 export const PROJECTOR_LOCK_KEY = "7881696737270785893"; // the bytes of "maillage" as a bigint
 const NUDGE_CHANNEL = "maillage_projector";
 

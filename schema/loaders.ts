@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Context } from "./context.js";
-import { prefixesOf } from "./territoryScope.js";
+import { prefixesOf } from "../record/territoryScope.js";
 
 /**
  * Per-request loaders that are not tied to one GraphQL field. Each is created on first use and

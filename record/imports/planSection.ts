@@ -1,5 +1,5 @@
 import type { ActorKind, Impact, InteractionKind, Lever, MemberRole, Modality, Profile } from "../generated/prisma/enums.js";
-import { PROFILE_OF_KIND } from "../domain/profiles.js";
+import { PROFILE_OF_KIND } from "../vocabulary/profiles.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { RecordType } from "./importColumns.js";
 import type { RawRow, RowLocation } from "./readRows.js";

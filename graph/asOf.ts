@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import type { SnapshotOptions } from "../../graph/snapshot.js";
-import { dayOf } from "../../graph/tieFeatures.js";
+import type { GraphEngine } from "./engines/graphEngine.js";
+import type { SnapshotOptions } from "./snapshot.js";
+import { dayOf } from "./tieFeatures.js";
 
 /** The earliest day the network may be asked as of: no record of cooperation predates it. */
 export const EARLIEST_AS_OF = new Date(Date.UTC(1900, 0, 1));

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { PRACTICE_KEYS } from "../domain/practices.js";
+import { PRACTICE_KEYS } from "../vocabulary/practices.js";
 import { COLUMNS, jsonKeys, RECORD_TYPES, sectionsOf, type ImportFormat, type ImportType, type RecordType } from "./importColumns.js";
 import { jsonElementLines, lineOfOffset } from "./jsonLines.js";
 

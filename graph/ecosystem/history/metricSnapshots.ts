@@ -1,9 +1,9 @@
-import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import { defaultTieValues, measureEcosystem, type EcosystemMetrics } from "../../graph/ecosystem/history/ecosystemMetrics.js";
-import type { TieValues } from "../../graph/ecosystem/tieValues.js";
-import type { NetworkSnapshot, SnapshotOptions } from "../../graph/snapshot.js";
-import { Prisma } from "../generated/prisma/client.js";
-import { timeTravelOptions, utcDay } from "./asOf.js";
+import type { GraphEngine } from "../../engines/graphEngine.js";
+import { defaultTieValues, measureEcosystem, type EcosystemMetrics } from "./ecosystemMetrics.js";
+import type { TieValues } from "../tieValues.js";
+import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
+import { Prisma } from "../../../record/generated/prisma/client.js";
+import { timeTravelOptions, utcDay } from "../../asOf.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,7 +34,7 @@ async function tieValuesOn(graph: GraphEngine, snapshot: NetworkSnapshot, option
 /**
  * The ecosystems measured as of `asOf` (today when not given), each once per network version and
  * day, shared by on-demand snapshots, the schedule and live diffs. The day must have been checked
- * (server/history/asOf.ts); it is kept as asked even when the current network serves it.
+ * (graph/asOf.ts); it is kept as asked even when the current network serves it.
  */
 export async function measureAsOf(graph: GraphEngine, ecosystems: readonly EcosystemRef[], asOf: Date = new Date()): Promise<Measurement[]> {
   const day = utcDay(asOf);

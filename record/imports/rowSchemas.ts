@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PRACTICE_KEYS } from "../domain/practices.js";
-import { NEED_LEVELS, PROFILE_OF_KIND } from "../domain/profiles.js";
+import { PRACTICE_KEYS } from "../vocabulary/practices.js";
+import { NEED_LEVELS, PROFILE_OF_KIND } from "../vocabulary/profiles.js";
 import { ActorKind, Impact, InteractionKind, Lever, MemberRole, Modality, Profile } from "../generated/prisma/enums.js";
 import type { RecordType } from "./importColumns.js";
 

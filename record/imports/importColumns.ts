@@ -1,4 +1,4 @@
-import { PRACTICE_KEYS } from "../domain/practices.js";
+import { PRACTICE_KEYS } from "../vocabulary/practices.js";
 
 /**
  * The import format's record types and their columns: one definition that the readers check
