@@ -1,4 +1,5 @@
-import type { ActorRecord, AllianceRecord, NetworkModel } from "./model.js";
+import type { ActorRecord, AllianceRecord } from "../record/events.js";
+import type { NetworkModel } from "./model.js";
 
 /** One actor's place in one alliance, as the record's AllianceMember row holds it. */
 export interface MembershipRow {

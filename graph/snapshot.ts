@@ -2,7 +2,8 @@ import { PRACTICE_KEYS } from "../record/vocabulary/practices.js";
 import type { ActorKind, Profile } from "../record/generated/prisma/enums.js";
 import { csrFromTies, type CsrGraph } from "./csr.js";
 import { tieStrength, type InteractionValueWeights } from "./ecosystem/interactionValue.js";
-import type { NetworkModel, PracticeAssessmentRecord } from "./model.js";
+import type { PracticeAssessmentRecord } from "../record/events.js";
+import type { NetworkModel } from "./model.js";
 import { dayOf, gatherTies, type TieFeatures } from "./tieFeatures.js";
 
 export const PROFILES: readonly Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"];

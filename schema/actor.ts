@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROFILE_OF_KIND } from "../record/vocabulary/profiles.js";
 import type { Prisma } from "../record/generated/prisma/client.js";
+import { actorEvent, interactionEvent } from "../record/events.js";
 import { recordChange } from "../record/outbox.js";
 import { actorWhere, ActorFilter } from "./actorFilter.js";
 import { builder } from "./builder.js";
@@ -126,7 +127,7 @@ async function requireTerritories(tx: Tx, ids: { typename: string; id: unknown }
 }
 
 /** What a graph engine needs to place an actor: its groups and where it acts. */
-async function actorEvent(tx: Tx, id: number) {
+async function actorStateOf(tx: Tx, id: number) {
   const actor = await tx.actor.findUniqueOrThrow({
     where: { id },
     select: { id: true, name: true, profile: true, kind: true, isCatalyst: true, territories: { select: { territoryId: true } } },
@@ -158,7 +159,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
-        await recordChange(tx, "ACTOR", id, "CREATED", await actorEvent(tx, id));
+        await recordChange(tx, actorEvent("CREATED", await actorStateOf(tx, id)));
         return id;
       });
       return ctx.prisma.actor.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
@@ -195,7 +196,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
-        await recordChange(tx, "ACTOR", id, "UPDATED", await actorEvent(tx, id));
+        await recordChange(tx, actorEvent("UPDATED", await actorStateOf(tx, id)));
       });
       return ctx.prisma.actor.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
@@ -225,10 +226,10 @@ builder.mutationFields((t) => ({
         });
         for (const interaction of pairwise.filter((i) => i._count.participants <= 2)) {
           await tx.interaction.delete({ where: { id: interaction.id }, select: { id: true } });
-          await recordChange(tx, "INTERACTION", interaction.id, "DELETED", { id: interaction.id });
+          await recordChange(tx, interactionEvent("DELETED", interaction.id));
         }
         await tx.actor.delete({ where: { id }, select: { id: true } });
-        await recordChange(tx, "ACTOR", id, "DELETED", { id });
+        await recordChange(tx, actorEvent("DELETED", id));
       });
       return { type: "Actor", id };
     },

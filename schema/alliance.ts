@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
+import { allianceEvent } from "../record/events.js";
 import { recordChange } from "../record/outbox.js";
 import type { Context } from "./context.js";
 import { territoryScopes } from "./loaders.js";
@@ -142,7 +143,7 @@ async function memberRows(tx: Tx, members: MemberShape[], now: Date) {
 }
 
 /** What a graph engine needs to tie the members: who, since when, how deep, confirmed or not. */
-async function allianceEvent(tx: Tx, id: number) {
+async function allianceStateOf(tx: Tx, id: number) {
   return tx.alliance.findUniqueOrThrow({
     where: { id },
     select: { id: true, startDate: true, endDate: true, modalities: true, levers: true, impacts: true, members: { select: { actorId: true, role: true, confirmedAt: true } } },
@@ -179,7 +180,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
-        await recordChange(tx, "ALLIANCE", id, "CREATED", await allianceEvent(tx, id));
+        await recordChange(tx, allianceEvent("CREATED", await allianceStateOf(tx, id)));
         return id;
       });
       return ctx.prisma.alliance.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
@@ -220,7 +221,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
-        await recordChange(tx, "ALLIANCE", id, "UPDATED", await allianceEvent(tx, id));
+        await recordChange(tx, allianceEvent("UPDATED", await allianceStateOf(tx, id)));
       });
       return ctx.prisma.alliance.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
@@ -235,7 +236,7 @@ builder.mutationFields((t) => ({
       await write(ctx, { operation: "deleteAlliance", recordType: "Alliance", recordId: id }, async (tx) => {
         const { count } = await tx.alliance.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("Alliance", id);
-        await recordChange(tx, "ALLIANCE", id, "DELETED", { id });
+        await recordChange(tx, allianceEvent("DELETED", id));
       });
       return { type: "Alliance", id };
     },

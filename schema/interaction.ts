@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
+import { interactionEvent } from "../record/events.js";
 import { recordChange } from "../record/outbox.js";
 import type { Context } from "./context.js";
 import { territoryScopes } from "./loaders.js";
@@ -128,7 +129,7 @@ function checkAmount(kind: string, amount: number | null | undefined) {
   }
 }
 
-async function interactionEvent(tx: Tx, id: number) {
+async function interactionStateOf(tx: Tx, id: number) {
   const row = await tx.interaction.findUniqueOrThrow({
     where: { id },
     select: { id: true, kind: true, date: true, intensity: true, amountEuros: true, allianceId: true, participants: { select: { actorId: true } } },
@@ -158,7 +159,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
-        await recordChange(tx, "INTERACTION", id, "CREATED", await interactionEvent(tx, id));
+        await recordChange(tx, interactionEvent("CREATED", await interactionStateOf(tx, id)));
         return id;
       });
       return ctx.prisma.interaction.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
@@ -190,7 +191,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
-        await recordChange(tx, "INTERACTION", id, "UPDATED", await interactionEvent(tx, id));
+        await recordChange(tx, interactionEvent("UPDATED", await interactionStateOf(tx, id)));
       });
       return ctx.prisma.interaction.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
@@ -204,7 +205,7 @@ builder.mutationFields((t) => ({
       await write(ctx, { operation: "deleteInteraction", recordType: "Interaction", recordId: id }, async (tx) => {
         const { count } = await tx.interaction.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("Interaction", id);
-        await recordChange(tx, "INTERACTION", id, "DELETED", { id });
+        await recordChange(tx, interactionEvent("DELETED", id));
       });
       return { type: "Interaction", id };
     },

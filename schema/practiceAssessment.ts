@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
 import { PRACTICE_AXES, PRACTICE_KEYS, PRACTICES, type PracticeAxis } from "../record/vocabulary/practices.js";
+import { practiceAssessmentEvent } from "../record/events.js";
 import { recordChange } from "../record/outbox.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
@@ -146,7 +147,7 @@ async function requireActor(tx: Tx, actor: { typename: string; id: unknown }): P
 }
 
 /** What the analytics need of an assessment: whose, when, its mean score and each practice's score. */
-async function practiceEvent(tx: Tx, id: number) {
+async function practiceStateOf(tx: Tx, id: number) {
   const row = await tx.practiceAssessment.findUniqueOrThrow({ where: { id }, select: { id: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } } });
   const scores = Object.fromEntries(row.scores.map((s) => [s.practice, s.score]));
   return { id: row.id, actorId: row.actorId, date: row.date, mean: row.scores.reduce((sum, s) => sum + s.score, 0) / row.scores.length, scores };
@@ -164,7 +165,7 @@ builder.mutationFields((t) => ({
           data: { actorId: await requireActor(tx, input.actor), date: input.date, scores: { create: input.scores } },
           select: { id: true },
         });
-        await recordChange(tx, "PRACTICE_ASSESSMENT", id, "CREATED", await practiceEvent(tx, id));
+        await recordChange(tx, practiceAssessmentEvent("CREATED", await practiceStateOf(tx, id)));
         return id;
       });
       return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
@@ -189,7 +190,7 @@ builder.mutationFields((t) => ({
           },
           select: { id: true },
         });
-        await recordChange(tx, "PRACTICE_ASSESSMENT", id, "UPDATED", await practiceEvent(tx, id));
+        await recordChange(tx, practiceAssessmentEvent("UPDATED", await practiceStateOf(tx, id)));
       });
       return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
@@ -204,7 +205,7 @@ builder.mutationFields((t) => ({
       await write(ctx, { operation: "deletePracticeAssessment", recordType: "PracticeAssessment", recordId: id }, async (tx) => {
         const { count } = await tx.practiceAssessment.deleteMany({ where: { id } });
         if (count === 0) throw new NotFoundError("PracticeAssessment", id);
-        await recordChange(tx, "PRACTICE_ASSESSMENT", id, "DELETED", { id });
+        await recordChange(tx, practiceAssessmentEvent("DELETED", id));
       });
       return { type: "PracticeAssessment", id };
     },

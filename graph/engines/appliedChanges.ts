@@ -1,6 +1,6 @@
 import type { OutboxAggregate } from "../../record/generated/prisma/enums.js";
 import type { NetworkModel } from "../model.js";
-import type { OutboxEventRow } from "./memory/applyEvent.js";
+import type { OutboxEvent } from "../../record/events.js";
 
 /** What one ecosystem saw change in a catch-up. */
 export interface EcosystemTouch {
@@ -27,11 +27,11 @@ export type AppliedChangeListener = (change: AppliedChange) => void;
 export class ChangeCollector {
   private readonly ecosystems = new Map<number, EcosystemTouch>();
 
-  before(model: NetworkModel, event: OutboxEventRow): void {
+  before(model: NetworkModel, event: OutboxEvent): void {
     this.touch(model, event, actorsOf(model, event, true));
   }
 
-  after(model: NetworkModel, event: OutboxEventRow): void {
+  after(model: NetworkModel, event: OutboxEvent): void {
     this.touch(model, event, actorsOf(model, event, false));
   }
 
@@ -47,7 +47,7 @@ export class ChangeCollector {
     return { version, ecosystems: this.ecosystems };
   }
 
-  private touch(model: NetworkModel, event: OutboxEventRow, actorIds: number[]): void {
+  private touch(model: NetworkModel, event: OutboxEvent, actorIds: number[]): void {
     for (const actorId of actorIds) {
       const territories = model.actors.get(actorId)?.territories ?? [];
       for (const territory of territories) {
@@ -71,7 +71,7 @@ export class ChangeCollector {
  * The actors an event concerns in the model as it stands. An actor's deletion also concerns the
  * actors it shared alliances and interactions with: their ties go with it.
  */
-function actorsOf(model: NetworkModel, event: OutboxEventRow, beforeApplying: boolean): number[] {
+function actorsOf(model: NetworkModel, event: OutboxEvent, beforeApplying: boolean): number[] {
   const id = event.aggregateId;
   switch (event.aggregate) {
     case "ACTOR": {

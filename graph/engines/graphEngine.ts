@@ -2,6 +2,15 @@ import type { MembershipIndex } from "../membershipIndex.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../snapshot.js";
 import type { AppliedChangeListener } from "./appliedChanges.js";
 
+/** What the readiness check reports of an engine. */
+export interface GraphReadiness {
+  /** "degraded": the engine cannot follow the record now; writes still succeed and wait in the outbox. */
+  status: "ok" | "degraded";
+  engine: GraphEngine["name"];
+  /** Whatever else the engine tells of its state (Neo4j: reachability, projector role, backlog). */
+  [detail: string]: unknown;
+}
+
 /**
  * What the API asks of a graph engine, whichever holds the network (in process, or Neo4j).
  * The record is the truth; an engine follows it through the outbox and says which outbox
@@ -15,6 +24,10 @@ export interface GraphEngine {
   start(): Promise<void>;
   /** Applies the outbox events committed since the last call; resolves with how many. */
   catchUp(): Promise<number>;
+  /** Catches up every `intervalMs` with what other instances write, until `close`. */
+  follow(intervalMs: number): void;
+  /** Whether the engine serves current answers: "degraded" while it cannot follow the record, with why. */
+  readiness(): Promise<GraphReadiness>;
   /** Calls `listener` after each catch-up that applied events, with the ecosystems they touched; returns the unsubscribe. */
   onApplied(listener: AppliedChangeListener): () => void;
   /** The network at the current version (or as of a past day), built once and shared. */

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
-import type { OutboxAggregate } from "../generated/prisma/enums.js";
+import { actorEvent, allianceEvent, interactionEvent, practiceAssessmentEvent, type RecordEvent } from "../events.js";
 import { bulkInsert } from "./bulkInsert.js";
 import type { RecordType } from "./importColumns.js";
 import type { Resolved } from "./planSection.js";
@@ -25,19 +25,19 @@ export interface Existing<T extends RecordType> {
 
 /**
  * What the import needs of each record type: read the records a batch names, say whether a row
- * changes one, create and update them as the API's mutations do, and the outbox payload the
- * graph engines read (the shapes of graph/model.ts, as schema/*.ts's events write them).
+ * changes one, create and update them as the API's mutations do, and the outbox event of a
+ * change (record/events.ts), for the record types the graph engines follow.
  */
 export interface RecordAdapter<T extends RecordType> {
   recordType: string;
-  aggregate: OutboxAggregate | null;
   bind(values: Resolved[T], ids: Binder): Bound<T>;
   /** A canonical text of a state: equal texts, nothing to write. */
   canonical(state: Bound<T>): string;
   load(db: Db, source: string, externalIds: string[]): Promise<Map<string, Existing<T>>>;
   create(tx: Tx, source: string, rows: { externalId: string; state: Bound<T> }[]): Promise<Map<string, number>>;
   update(tx: Tx, id: number, state: Bound<T>, previous: Bound<T>): Promise<void>;
-  event(id: number, state: Bound<T>): Prisma.InputJsonValue;
+  /** The outbox event of a change; null for a record type the graph engines do not follow. */
+  event(operation: "CREATED" | "UPDATED", id: number, state: Bound<T>): RecordEvent | null;
 }
 
 // Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
@@ -68,7 +68,6 @@ const sameList = (a: number[], b: number[]) => a.length === b.length && sorted(a
 
 const actors: RecordAdapter<"actors"> = {
   recordType: "Actor",
-  aggregate: "ACTOR",
   bind: (v) => v as Bound<"actors">,
   canonical: (s) => JSON.stringify([s.name, s.profile, s.kind, s.isCatalyst, s.siren, s.siret, s.rna, s.description, s.website, sorted(s.territories)]),
   load: async (db, source, externalIds) => {
@@ -93,12 +92,11 @@ const actors: RecordAdapter<"actors"> = {
       await tx.actorTerritory.createMany({ data: territories.map((territoryId) => ({ actorId: id, territoryId })) });
     }
   },
-  event: (id, s) => ({ id, name: s.name, profile: s.profile, kind: s.kind, isCatalyst: s.isCatalyst, territories: sorted(s.territories) }),
+  event: (operation, id, s) => actorEvent(operation, { id, name: s.name, profile: s.profile, kind: s.kind, isCatalyst: s.isCatalyst, territories: s.territories }),
 };
 
 const alliances: RecordAdapter<"alliances"> = {
   recordType: "Alliance",
-  aggregate: "ALLIANCE",
   bind: (v, ids) => ({ ...v, declaredBy: v.declaredBy === null ? null : ids.actor(v.declaredBy), members: v.members.map((m) => ({ ...m, actor: ids.actor(m.actor) })) }),
   canonical: (s) =>
     JSON.stringify([
@@ -131,15 +129,15 @@ const alliances: RecordAdapter<"alliances"> = {
     await tx.allianceMember.createMany({ data: members.map((m) => ({ allianceId: id, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt })) });
     await tx.alliance.update({ where: { id }, data: { ...fields, declaredById: declaredBy }, select: { id: true } });
   },
-  event: (id, s) => ({
-    id, startDate: instant(s.startDate), endDate: instant(s.endDate), modalities: s.modalities, levers: s.levers, impacts: s.impacts,
-    members: [...s.members].sort((a, b) => a.actor - b.actor).map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: instant(m.confirmedAt) })),
-  }),
+  event: (operation, id, s) =>
+    allianceEvent(operation, {
+      id, startDate: s.startDate, endDate: s.endDate, modalities: s.modalities, levers: s.levers, impacts: s.impacts,
+      members: s.members.map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt })),
+    }),
 };
 
 const interactions: RecordAdapter<"interactions"> = {
   recordType: "Interaction",
-  aggregate: "INTERACTION",
   bind: (v, ids) => ({ ...v, alliance: v.alliance === null ? null : ids.alliance(v.alliance), participants: v.participants.map((p) => ids.actor(p)) }),
   canonical: (s) => JSON.stringify([s.kind, day(s.date), s.description, s.intensity, s.amountEuros, s.alliance, sorted(s.participants)]),
   load: async (db, source, externalIds) => {
@@ -163,13 +161,12 @@ const interactions: RecordAdapter<"interactions"> = {
       await tx.interactionParticipant.createMany({ data: participants.map((actorId) => ({ interactionId: id, actorId })) });
     }
   },
-  event: (id, s) => ({ id, kind: s.kind, date: instant(s.date), intensity: s.intensity, amountEuros: s.amountEuros, allianceId: s.alliance, participants: sorted(s.participants) }),
+  event: (operation, id, s) =>
+    interactionEvent(operation, { id, kind: s.kind, date: s.date, intensity: s.intensity, amountEuros: s.amountEuros, allianceId: s.alliance, participants: s.participants }),
 };
 
 const needs: RecordAdapter<"needs"> = {
   recordType: "NeedAssessment",
-  // The graph engines do not read need assessments, and the API writes no event for them either.
-  aggregate: null,
   bind: (v) => v,
   canonical: (s) => JSON.stringify([s.territoryId, day(s.date), s.level, s.assessedBy, s.notes]),
   load: async (db, source, externalIds) => {
@@ -183,12 +180,12 @@ const needs: RecordAdapter<"needs"> = {
     return insertReturningIds(tx, "NeedAssessment", rows.map(({ externalId, state }) => ({ ...state, source, externalId })), NEED_ASSESSMENT);
   },
   update: async (tx, id, state) => void (await tx.needAssessment.update({ where: { id }, data: state, select: { id: true } })),
-  event: () => null as unknown as Prisma.InputJsonValue,
+  // The graph engines do not read need assessments, and the API writes no event for them either.
+  event: () => null,
 };
 
 const practices: RecordAdapter<"practices"> = {
   recordType: "PracticeAssessment",
-  aggregate: "PRACTICE_ASSESSMENT",
   bind: (v, ids) => ({ ...v, actor: ids.actor(v.actor) }),
   canonical: (s) => JSON.stringify([s.actor, day(s.date), Object.entries(s.scores).sort(([a], [b]) => a.localeCompare(b))]),
   load: async (db, source, externalIds) => {
@@ -208,9 +205,9 @@ const practices: RecordAdapter<"practices"> = {
     await tx.practiceScore.deleteMany({ where: { assessmentId: id } });
     await tx.practiceScore.createMany({ data: Object.entries(state.scores).map(([practice, score]) => ({ assessmentId: id, practice, score })) });
   },
-  event: (id, s) => {
+  event: (operation, id, s) => {
     const values = Object.values(s.scores);
-    return { id, actorId: s.actor, date: instant(s.date), mean: values.reduce((sum, v) => sum + v, 0) / values.length, scores: s.scores };
+    return practiceAssessmentEvent(operation, { id, actorId: s.actor, date: s.date, mean: values.reduce((sum, v) => sum + v, 0) / values.length, scores: s.scores });
   },
 };
 

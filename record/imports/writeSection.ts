@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
-import { recordChange } from "../outbox.js";
+import { recordChanges } from "../outbox.js";
 import type { RecordType } from "./importColumns.js";
 import { bulkInsert } from "./bulkInsert.js";
 import { ADAPTERS, type Binder, type Bound, type Existing, type RecordAdapter } from "./recordAdapters.js";
@@ -79,13 +79,7 @@ async function writeBatch<T extends RecordType>(
     ...creates.map(({ row, state }) => ({ row, state, id: created.get(row.externalId)!, operation: "CREATED" as const })),
     ...updates.map(({ row, state, previous }) => ({ row, state, id: previous.id, operation: "UPDATED" as const })),
   ];
-  if (adapter.aggregate) {
-    const [first, ...rest] = written.map((w) => ({ aggregate: adapter.aggregate!, aggregateId: w.id, operation: w.operation, payload: adapter.event(w.id, w.state) }));
-    // recordChange takes the outbox lock, held until this transaction commits: the batch's other
-    // events can then go in one statement and still take their positions in commit order.
-    await recordChange(tx, first!.aggregate, first!.aggregateId, first!.operation, first!.payload);
-    await bulkInsert(tx, "OutboxEvent", rest, { aggregate: '"OutboxAggregate"', aggregateId: "int", operation: '"OutboxOperation"', payload: "jsonb" });
-  }
+  await recordChanges(tx, written.flatMap((w) => adapter.event(w.operation, w.id, w.state) ?? []));
   await bulkInsert(
     tx,
     "AuditEntry",

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MembershipIndexCache } from "../../graph/membershipIndex.js";
-import { NetworkModel, type AllianceRecord } from "../../graph/model.js";
+import type { AllianceRecord } from "../../record/events.js";
+import type { MemberRole } from "../../record/generated/prisma/enums.js";
+import { NetworkModel } from "../../graph/model.js";
 
-const alliance = (id: number, members: [number, string][]): AllianceRecord => ({
+const alliance = (id: number, members: [number, MemberRole][]): AllianceRecord => ({
   id,
   startDate: new Date("2024-01-01"),
   endDate: null,

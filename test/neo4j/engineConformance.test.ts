@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { Neo4jExecutor } from "../../graph/engines/neo4j/executor.js";
 import { Neo4jGraphEngine } from "../../graph/engines/neo4j/neo4jEngine.js";
 import { batchStatements } from "../../graph/engines/neo4j/projector.js";
+import { parseEvent } from "../../record/events.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 import { describeWithNeo4j, expectSameAnswers, NEO4J_URI, SKIP_REASON, wipe, writeEverything } from "./support.js";
 
@@ -81,7 +82,7 @@ describeWithNeo4j(`the Neo4j engine answers as the memory engine does (${SKIP_RE
   }, 120_000);
 
   it("replays the whole outbox over the projection without changing the graph", async () => {
-    const events = await api.db.prisma.outboxEvent.findMany({ orderBy: { position: "asc" } });
+    const events = (await api.db.prisma.outboxEvent.findMany({ orderBy: { position: "asc" } })).map(parseEvent);
     expect(events.length).toBeGreaterThan(10);
     const executor = new Neo4jExecutor({ uri: NEO4J_URI! });
     await executor.write("test.replay", async (tx) => {

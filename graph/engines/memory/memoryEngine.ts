@@ -1,12 +1,13 @@
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../../record/generated/prisma/client.js";
 import type { NetworkModel } from "../../model.js";
+import { readOutbox } from "../../../record/outbox.js";
 import { loadNetworkModel } from "../../recordLoader.js";
 import { MembershipIndexCache, type MembershipIndex } from "../../membershipIndex.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
 import { AnalyticsCache } from "../analyticsCache.js";
 import { ChangeCollector, ChangeListeners, type AppliedChangeListener } from "../appliedChanges.js";
-import type { GraphEngine } from "../graphEngine.js";
+import type { GraphEngine, GraphReadiness } from "../graphEngine.js";
 import { applyEvent } from "./applyEvent.js";
 
 const BATCH = 1_000;
@@ -55,6 +56,11 @@ export class MemoryGraphEngine implements GraphEngine {
     return this.catchingUp;
   }
 
+  /** Always ready: the network is in this process, and every catch-up reads the record itself. */
+  async readiness(): Promise<GraphReadiness> {
+    return { status: "ok", engine: this.name };
+  }
+
   onApplied(listener: AppliedChangeListener): () => void {
     return this.listeners.add(listener);
   }
@@ -64,7 +70,7 @@ export class MemoryGraphEngine implements GraphEngine {
     const changes = this.listeners.size > 0 ? new ChangeCollector() : null;
     let applied = 0;
     for (;;) {
-      const events = await this.prisma.outboxEvent.findMany({ where: { position: { gt: model.version } }, orderBy: { position: "asc" }, take: BATCH });
+      const events = await readOutbox(this.prisma, model.version, BATCH);
       for (const event of events) {
         changes?.before(model, event);
         applyEvent(model, event);

@@ -1,8 +1,7 @@
-import type { InteractionKind, Lever, Modality } from "../../../record/generated/prisma/enums.js";
-import { NetworkModel, type ActorRecord, type TerritoryPlacement } from "../../model.js";
+import { actorState, allianceState, interactionState, practiceAssessmentState, type OutboxEvent } from "../../../record/events.js";
+import { NetworkModel, type TerritoryPlacement } from "../../model.js";
 import { ints, type Neo4jExecutor, type Statement, type Tx } from "./executor.js";
 import { READ_POSITION } from "./projection.js";
-import type { OutboxEventRow } from "../memory/applyEvent.js";
 import { NoProjectionError } from "./projector.js";
 
 type Kind = "actors" | "alliances" | "interactions" | "practiceAssessments";
@@ -17,7 +16,7 @@ const VARIABLE: Readonly<Record<Kind, string>> = { actors: "a", alliances: "al",
 
 const RETURN: Readonly<Record<Kind, string>> = {
   actors: `
-RETURN a.id AS id, a.name AS name, a.profile AS profile, a.kind AS kind, a.isCatalyst AS isCatalyst, a.territories AS territories
+RETURN a.id AS id, a.name AS name, a.profile AS profile, a.kind AS kind, a.isCatalyst AS isCatalyst, coalesce(a.territories, []) AS territories
 ORDER BY id`,
   alliances: `
 RETURN al.id AS id, toString(al.startDate) AS startDate, toString(al.endDate) AS endDate,
@@ -49,24 +48,6 @@ export function readStatement(kind: Kind, ids?: readonly number[]): Statement {
   return { cypher: `${MATCH[kind]} WHERE ${VARIABLE[kind]}.id IN $ids${RETURN[kind]}`, params: { ids: ints(ids) } };
 }
 
-interface AllianceRow {
-  id: number;
-  startDate: string;
-  endDate: string | null;
-  modalities: Modality[];
-  levers: Lever[];
-  impacts: string[];
-  members: { actorId: number; role: string; confirmedAt: number | null }[];
-}
-interface InteractionRow {
-  id: number;
-  kind: InteractionKind;
-  date: string;
-  intensity: number | null;
-  amountEuros: number | null;
-  allianceId: number | null;
-  participants: number[];
-}
 interface AssessmentRow {
   id: number;
   actorId: number;
@@ -104,11 +85,11 @@ export interface Changed {
   practiceAssessments?: Set<number>;
 }
 
+/** Rows as Neo4j returns them: every kind but assessments in its event's shape (record/events.ts). */
 interface Rows {
-  /** In the model's own shape. */
-  actors: ActorRecord[];
-  alliances: AllianceRow[];
-  interactions: InteractionRow[];
+  actors: { id: number }[];
+  alliances: { id: number }[];
+  interactions: { id: number }[];
   practiceAssessments: AssessmentRow[];
 }
 
@@ -116,9 +97,9 @@ interface Rows {
 async function fetchRows(tx: Tx, changed: Changed): Promise<Rows> {
   const ids = (kind: Kind) => (changed[kind] ? [...changed[kind]] : undefined);
   return {
-    actors: await tx.rows<ActorRecord>(readStatement("actors", ids("actors"))),
-    alliances: await tx.rows<AllianceRow>(readStatement("alliances", ids("alliances"))),
-    interactions: await tx.rows<InteractionRow>(readStatement("interactions", ids("interactions"))),
+    actors: await tx.rows<{ id: number }>(readStatement("actors", ids("actors"))),
+    alliances: await tx.rows<{ id: number }>(readStatement("alliances", ids("alliances"))),
+    interactions: await tx.rows<{ id: number }>(readStatement("interactions", ids("interactions"))),
     practiceAssessments: await tx.rows<AssessmentRow>(readStatement("practiceAssessments", ids("practiceAssessments"))),
   };
 }
@@ -129,21 +110,15 @@ function applyRows(model: NetworkModel, rows: Rows, changed: Changed): void {
     const found = new Set(rows[kind].map((row) => row.id));
     for (const id of changed[kind] ?? []) if (!found.has(id)) map.delete(id);
   };
-  for (const a of rows.actors) model.actors.set(a.id, { ...a, territories: a.territories ?? [] });
+  for (const row of rows.actors) model.actors.set(row.id, actorState.parse(row));
   forget(model.actors, "actors");
-  for (const al of rows.alliances) {
-    model.alliances.set(al.id, {
-      ...al,
-      startDate: new Date(al.startDate),
-      endDate: al.endDate === null ? null : new Date(al.endDate),
-      members: al.members.map((m) => ({ ...m, confirmedAt: m.confirmedAt === null ? null : new Date(m.confirmedAt) })),
-    });
-  }
+  for (const row of rows.alliances) model.alliances.set(row.id, allianceState.parse(row));
   forget(model.alliances, "alliances");
-  for (const i of rows.interactions) model.interactions.set(i.id, { ...i, date: new Date(i.date) });
+  for (const row of rows.interactions) model.interactions.set(row.id, interactionState.parse(row));
   forget(model.interactions, "interactions");
   for (const p of rows.practiceAssessments) {
-    model.practiceAssessments.set(p.id, { id: p.id, actorId: p.actorId, date: new Date(p.date), mean: p.mean, scores: Object.fromEntries(p.practices.map((key, k) => [key, p.scores[k]!])) });
+    const scores = Object.fromEntries(p.practices.map((key, k) => [key, p.scores[k]!]));
+    model.practiceAssessments.set(p.id, practiceAssessmentState.parse({ id: p.id, actorId: p.actorId, date: p.date, mean: p.mean, scores }));
   }
   forget(model.practiceAssessments, "practiceAssessments");
 }
@@ -155,7 +130,7 @@ function applyRows(model: NetworkModel, rows: Rows, changed: Changed): void {
  * interactions and assessments; an alliance's interactions). Returns false, leaving the model
  * untouched, when Neo4j's position is not the last event's (a full read is then needed).
  */
-export async function readChanges(executor: Neo4jExecutor, model: NetworkModel, events: readonly OutboxEventRow[]): Promise<boolean> {
+export async function readChanges(executor: Neo4jExecutor, model: NetworkModel, events: readonly OutboxEvent[]): Promise<boolean> {
   const last = events.at(-1)?.position ?? model.version;
   const changed: Required<Changed> = { actors: new Set(), alliances: new Set(), interactions: new Set(), practiceAssessments: new Set() };
   for (const event of events) {

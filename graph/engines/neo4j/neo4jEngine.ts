@@ -1,15 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../../record/generated/prisma/client.js";
-import { latestOutboxPosition } from "../../../record/outbox.js";
+import { latestOutboxPosition, readOutbox } from "../../../record/outbox.js";
 import type { NetworkModel, TerritoryPlacement } from "../../model.js";
 import { loadPlacement } from "../../recordLoader.js";
 import { MembershipIndexCache, type MembershipIndex } from "../../membershipIndex.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
 import { AnalyticsCache } from "../analyticsCache.js";
 import { ChangeCollector, ChangeListeners, type AppliedChangeListener } from "../appliedChanges.js";
-import type { GraphEngine } from "../graphEngine.js";
-import type { OutboxEventRow } from "../memory/applyEvent.js";
+import type { GraphEngine, GraphReadiness } from "../graphEngine.js";
 import { GraphUnavailableError, int, Neo4jExecutor, type Neo4jConnection } from "./executor.js";
 import { readChanges, readNetworkModel } from "./modelReader.js";
 import { NoProjectionError, OutboxProjector, type ProjectorOptions, type RebuildSummary } from "./projector.js";
@@ -42,9 +41,10 @@ export interface Neo4jEngineOptions {
   followerWaitMs?: number;
 }
 
-export interface GraphReadiness {
+export interface Neo4jReadiness extends GraphReadiness {
   /** "degraded": Neo4j cannot be reached; writes succeed and wait in the outbox (`backlog`). */
   status: "ok" | "degraded";
+  engine: "neo4j";
   neo4j: "ok" | "unreachable";
   /** Whether this process projects the outbox (leader) or reads what another projected (follower). */
   projector: "leader" | "follower";
@@ -181,7 +181,7 @@ export class Neo4jGraphEngine implements GraphEngine {
   }
 
   /** For the readiness check: degraded while Neo4j is unreachable, with what waits for it. */
-  async readiness(): Promise<GraphReadiness> {
+  async readiness(): Promise<Neo4jReadiness> {
     const reachable = await this.executor.ping().then(
       () => true,
       () => false,
@@ -190,6 +190,7 @@ export class Neo4jGraphEngine implements GraphEngine {
     const down = !reachable || this.recovering !== null;
     return {
       status: down ? "degraded" : "ok",
+      engine: this.name,
       neo4j: reachable ? "ok" : "unreachable",
       projector: this.leadership.isLeader ? "leader" : "follower",
       backlog: await this.projector.backlog(),
@@ -344,11 +345,7 @@ export class Neo4jGraphEngine implements GraphEngine {
   private async refresh(): Promise<void> {
     const model = this.requireModel();
     const to = this.projector.position ?? model.version;
-    const events: OutboxEventRow[] = await this.prisma.outboxEvent.findMany({
-      where: { position: { gt: model.version, lte: to } },
-      orderBy: { position: "asc" },
-      take: INCREMENTAL_LIMIT + 1,
-    });
+    const events = await readOutbox(this.prisma, model.version, INCREMENTAL_LIMIT + 1, to);
     const changes = this.listeners.size > 0 ? new ChangeCollector() : null;
     for (const event of events) changes?.before(model, event);
     if (events.length > INCREMENTAL_LIMIT || !(await readChanges(this.executor, model, events))) await this.reload();

@@ -17,7 +17,7 @@
  * properties. Upserts MATCH the actors and alliances they link to and never create them: the
  * outbox is applied in commit order, so whatever an event refers to is already there.
  */
-import type { ActorRecord, AllianceRecord, InteractionRecord, PracticeAssessmentRecord } from "../../model.js";
+import type { ActorRecord, AllianceRecord, InteractionRecord, PracticeAssessmentRecord } from "../../../record/events.js";
 import { int, intOrNull, ints, type Statement } from "./executor.js";
 
 export type Aggregate = "ACTOR" | "ALLIANCE" | "INTERACTION" | "PRACTICE_ASSESSMENT";

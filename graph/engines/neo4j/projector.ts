@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../../record/generated/prisma/client.js";
-import { reviveAlliance, reviveInteraction, revivePracticeAssessment, type ActorRecord } from "../../model.js";
+import type { OutboxEvent } from "../../../record/events.js";
+import { readOutbox } from "../../../record/outbox.js";
 import { loadNetworkModel } from "../../recordLoader.js";
-import type { OutboxEventRow } from "../memory/applyEvent.js";
 import { GraphUnavailableError, type Neo4jExecutor, type Statement } from "./executor.js";
 import { DELETE_STATE, READ_POSITION, remove, upsert, wipeSome, writePosition, type Aggregate, type AggregateRecord } from "./projection.js";
 
@@ -89,7 +89,7 @@ export class OutboxProjector {
     let position: bigint = start;
     let applied = 0;
     for (;;) {
-      const events: OutboxEventRow[] = await this.prisma.outboxEvent.findMany({ where: { position: { gt: position } }, orderBy: { position: "asc" }, take: this.options.batchSize });
+      const events = await readOutbox(this.prisma, position, this.options.batchSize);
       if (events.length === 0) break;
       const to: bigint = events.at(-1)!.position;
       const from: bigint = position;
@@ -205,7 +205,7 @@ export class OutboxProjector {
  * record counts (an event carries the whole record), and one statement never sees the same id
  * twice, which UNWIND with relationship replacement would otherwise get wrong.
  */
-export function batchStatements(events: readonly OutboxEventRow[]): Statement[] {
+export function batchStatements(events: readonly OutboxEvent[]): Statement[] {
   const statements: Statement[] = [];
   let run: { aggregate: Aggregate; deleting: boolean; records: Map<number, AggregateRecord | null> } | null = null;
   const flush = () => {
@@ -220,24 +220,10 @@ export function batchStatements(events: readonly OutboxEventRow[]): Statement[] 
       run = { aggregate: event.aggregate, deleting, records: new Map() };
     }
     run.records.delete(event.aggregateId);
-    run.records.set(event.aggregateId, deleting ? null : revive(event));
+    run.records.set(event.aggregateId, event.state);
   }
   flush();
   return statements;
-}
-
-function revive(event: OutboxEventRow): AggregateRecord {
-  const payload = event.payload as Record<string, unknown>;
-  switch (event.aggregate) {
-    case "ACTOR":
-      return payload as unknown as ActorRecord;
-    case "ALLIANCE":
-      return reviveAlliance(payload);
-    case "INTERACTION":
-      return reviveInteraction(payload);
-    case "PRACTICE_ASSESSMENT":
-      return revivePracticeAssessment(payload);
-  }
 }
 
 function withoutUndefined<T extends object>(options: T): Partial<T> {
