@@ -1,6 +1,7 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { closeSharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
+import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { GraphUnavailableError } from "../graph/engines/neo4j/executor.js";
 import { Neo4jGraphEngine } from "../graph/engines/neo4j/neo4jEngine.js";
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     logger.info({ summary, ms: Math.round(performance.now() - seedStart) }, "empty database: seeded the demo programme");
   }
 
-  const graph =
+  const graph: GraphEngine =
     config.graphEngine === "neo4j"
       ? new Neo4jGraphEngine(db.prisma, {
           connection: { uri: config.NEO4J_URI!, username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },

@@ -18,7 +18,7 @@ import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 import { LiveUpdates, liveUpdatesPlugin } from "./live.js";
 import type { Logger } from "./logger.js";
 import { exportsPlugin } from "./plugins/exports.js";
-import { healthChecks } from "./plugins/healthChecks.js";
+import { healthChecks, type Readiness } from "./plugins/healthChecks.js";
 import { rateLimit } from "./plugins/rateLimit.js";
 import { report } from "./plugins/report.js";
 import { requestLimits } from "./plugins/requestLimits.js";
@@ -78,7 +78,7 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
     },
     // By request stage: refuse early and cheaply (size, rate, CSRF, document shape), then run.
     plugins: [
-      healthChecks(db, graph),
+      ...healthChecks(() => readiness(db, graph)),
       ...(webDir ? [webApp({ dir: webDir })] : []),
       securityHeaders(),
       requestLimits(limits),
@@ -101,6 +101,17 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
       queryCount: { statements: 0 },
     }),
   });
+}
+
+/** Ready while the database answers; the graph engine says whether it is degraded. */
+async function readiness(db: Database, graph: GraphEngine): Promise<Readiness> {
+  const database = await db.ping().then(
+    () => "ok" as const,
+    () => "unreachable" as const,
+  );
+  const engine = await graph.readiness();
+  const status = database !== "ok" ? "not ready" : engine.status === "ok" ? "ready" : "degraded";
+  return { status, database, graph: engine };
 }
 
 const DEFAULT_QUERY = `# Maillage: the network of organisations cooperating in French territories.

@@ -1,26 +1,31 @@
-import type { Plugin } from "graphql-yoga";
-import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import type { Database } from "../../record/database.js";
+import { useReadinessCheck, type Plugin } from "graphql-yoga";
+
+/** What the readiness check reports. */
+export interface Readiness {
+  /** "degraded": the record takes writes but the graph engine cannot follow it now. */
+  status: "ready" | "not ready" | "degraded";
+  database: "ok" | "unreachable";
+  graph: { status: "ok" | "degraded"; [detail: string]: unknown };
+}
 
 /**
- * `/healthz` answers while the process runs; `/readyz` answers 503 only while the database does
- * not answer. A graph engine that can be degraded (Neo4j unreachable, writes waiting in the
- * outbox) says so with its backlog, with 200: the record still takes writes.
+ * `/healthz` answers while the process runs; `/readyz` answers what `check` finds, 503 only
+ * while the database does not answer. A degraded graph engine (Neo4j unreachable, writes waiting
+ * in the outbox) answers 200: the record still takes writes.
  */
-export function healthChecks(db: Database, graph: GraphEngine): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname === "/healthz") return endResponse(fetchAPI.Response.json({ status: "ok" }));
-      if (url.pathname === "/readyz") {
-        const database = await db.ping().then(
-          () => "ok",
-          () => "unreachable",
-        );
-        const ready = database === "ok";
-        const engine = "readiness" in graph && typeof graph.readiness === "function" ? await (graph.readiness as () => Promise<{ status: string }>)() : { status: "ok", engine: graph.name };
-        const status = !ready ? "not ready" : engine.status === "ok" ? "ready" : "degraded";
-        endResponse(fetchAPI.Response.json({ status, database, graph: engine }, { status: ready ? 200 : 503 }));
-      }
+export function healthChecks(check: () => Promise<Readiness>): Plugin[] {
+  return [
+    {
+      onRequest({ url, endResponse, fetchAPI }) {
+        if (url.pathname === "/healthz") endResponse(fetchAPI.Response.json({ status: "ok" }));
+      },
     },
-  };
+    useReadinessCheck({
+      endpoint: "/readyz",
+      check: async ({ fetchAPI }) => {
+        const readiness = await check();
+        return fetchAPI.Response.json(readiness, { status: readiness.status === "not ready" ? 503 : 200 });
+      },
+    }),
+  ];
 }
