@@ -1,12 +1,11 @@
 import { PRACTICE_KEYS } from "../record/vocabulary/practices.js";
-import type { ActorKind, Profile } from "../record/generated/prisma/enums.js";
+import type { ActorKind } from "../record/generated/prisma/enums.js";
+import { PROFILES } from "../record/vocabulary/lists.js";
 import { csrFromTies, type CsrGraph } from "./csr.js";
 import { tieStrength, type InteractionValueWeights } from "./ecosystem/interactionValue.js";
 import type { PracticeAssessmentRecord } from "../record/events.js";
 import type { NetworkModel } from "./model.js";
 import { dayOf, gatherTies, type TieFeatures } from "./tieFeatures.js";
-
-export const PROFILES: readonly Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"];
 
 /**
  * The network frozen at one version of the record, in the compact form the algorithms read:

@@ -1,5 +1,6 @@
 import type { Prisma } from "../record/generated/prisma/client.js";
 import { countActorsByProfile, type ProfileCount } from "../record/ecosystemCounts.js";
+import { PROFILES } from "../record/vocabulary/lists.js";
 import { NEED_LEVELS } from "../record/vocabulary/profiles.js";
 import { regionPrefix, territoryUnder } from "../record/territoryScope.js";
 import type { Context } from "./context.js";
@@ -12,8 +13,6 @@ import { actorsUnder } from "./territory.js";
 export const ProfileCountRef = builder.objectRef<ProfileCount>("ProfileCount").implement({
   fields: (t) => ({ profile: t.expose("profile", { type: ProfileEnum }), count: t.exposeInt("count") }),
 });
-
-const PROFILES = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"] as const;
 
 export const Ecosystem = builder.prismaNode("Ecosystem", {
   // A node refetched by an id whose record is gone answers null, not an error.

@@ -3,7 +3,7 @@ import DataLoader from "dataloader";
 import { z } from "zod";
 import { readMetrics, type EcosystemMetrics, type MaturityRecord, type NetworkRecord } from "../graph/ecosystem/history/ecosystemMetrics.js";
 import { MATURITY_COMPONENTS } from "../graph/ecosystem/maturityModel.js";
-import { PROFILES } from "../graph/snapshot.js";
+import { PROFILES } from "../record/vocabulary/lists.js";
 import type { Context } from "./context.js";
 import { asOfSchema, isoDay, utcDay } from "../graph/asOf.js";
 import { measureAsOf, SNAPSHOT_TRIGGERS, upsertSnapshots, type EcosystemRef } from "../graph/ecosystem/history/metricSnapshots.js";

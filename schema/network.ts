@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { InteractionValueWeights } from "../graph/ecosystem/interactionValue.js";
-import { PROFILES, type SnapshotOptions } from "../graph/snapshot.js";
+import { PROFILES } from "../record/vocabulary/lists.js";
+import type { SnapshotOptions } from "../graph/snapshot.js";
 import { ALLIANCE_BIT, KIND_BITS } from "../graph/tieFeatures.js";
 import type { Context } from "./context.js";
 import { finite, scopeAnalytics, type ScopeAnalytics } from "./actorMetrics.js";

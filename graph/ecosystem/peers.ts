@@ -34,7 +34,8 @@ import { PRACTICE_KEYS, PRACTICES } from "../../record/vocabulary/practices.js";
 import { NEED_LEVELS } from "../../record/vocabulary/profiles.js";
 import type { ActorKind, Profile } from "../../record/generated/prisma/enums.js";
 import { cosine } from "../algorithms/similarity.js";
-import { PROFILES, type NetworkSnapshot } from "../snapshot.js";
+import { PROFILES } from "../../record/vocabulary/lists.js";
+import type { NetworkSnapshot } from "../snapshot.js";
 
 export type PeerComponentKey = "sameProfile" | "sameKind" | "similarPractices" | "complementaryPractices" | "maturityFit" | "catalyst";
 export type PeerWeights = Record<PeerComponentKey, number>;

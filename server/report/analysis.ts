@@ -1,8 +1,8 @@
+import type { Profile } from "../../record/generated/prisma/enums.js";
+import { PROFILES } from "../../record/vocabulary/lists.js";
 import type { BridgeAnswer, EcosystemAnswer, PeerAnswer } from "./queries.js";
 import type { ReportData } from "./reportData.js";
 
-export const PROFILES = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"] as const;
-export type Profile = (typeof PROFILES)[number];
 
 /** How many bridge actors the notebook names. */
 export const BRIDGE_ACTORS = 5;

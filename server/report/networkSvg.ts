@@ -9,7 +9,7 @@ import type { EcosystemAnswer } from "./queries.js";
 import { layoutNetwork } from "./layout.js";
 import { BRIDGE_TIE_COLOUR, INK, MUTED, PROFILE_COLOURS, TIE_COLOUR } from "./palette.js";
 import type { Texts } from "./texts.js";
-import { PROFILES } from "./analysis.js";
+import { PROFILES } from "../../record/vocabulary/lists.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const r = (x: number) => Math.round(x * 10) / 10;

@@ -1,5 +1,6 @@
 /** The notebook's sections, each a function of the gathered data, its analysis and the language. */
-import { analyse, PEER_ECOSYSTEMS, PROFILES, UNDER_REPRESENTED_SHARE, type ReportAnalysis } from "./analysis.js";
+import { PROFILES } from "../../record/vocabulary/lists.js";
+import { analyse, PEER_ECOSYSTEMS, UNDER_REPRESENTED_SHARE, type ReportAnalysis } from "./analysis.js";
 import { barChart, lineChart } from "./charts.js";
 import { html, type Markup } from "./escape.js";
 import type { Formatter } from "./format.js";

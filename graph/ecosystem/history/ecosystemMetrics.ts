@@ -16,7 +16,8 @@ import { computeNetworkStats } from "../networkStats.js";
 import { computeScopeMetrics } from "../scopeMetrics.js";
 import { tieStructuralPositions } from "../structuralPosition.js";
 import { computeTieValues, rollUp, tiesAmong, type TieValues } from "../tieValues.js";
-import { PROFILES, type NetworkSnapshot } from "../../snapshot.js";
+import { PROFILES } from "../../../record/vocabulary/lists.js";
+import type { NetworkSnapshot } from "../../snapshot.js";
 
 /** Bumped when the shape below changes: a reader ignores a snapshot of a format it does not know. */
 export const METRICS_FORMAT = 1;
