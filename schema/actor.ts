@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { PROFILE_OF_KIND } from "../record/vocabulary/profiles.js";
-import type { Prisma } from "../record/generated/prisma/client.js";
-import { actorEvent, interactionEvent } from "../record/events.js";
-import { recordChange } from "../record/outbox.js";
+import { createActor, deleteActor, updateActor } from "../record/actors.js";
 import { actorWhere, ActorFilter } from "./actorFilter.js";
 import { builder } from "./builder.js";
 import { Territory } from "./territory.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
-import { ConflictError, InvalidInputError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId, safeRecordId } from "./ids.js";
 import { nameSchema, rnaSchema, sirenSchema, siretSchema, textSchema, urlSchema } from "./validation.js";
-import { requireAll, rereadQuery, write } from "./write.js";
+import { rereadQuery, write } from "./write.js";
 
 export const Actor = builder.prismaNode("Actor", {
   // A node refetched by an id whose record is gone answers null, not an error.
@@ -120,21 +117,6 @@ const UpdateActorInput = builder.inputType("UpdateActorInput", {
     .refine(siretExtendsSiren, { message: "a SIRET starts with its SIREN", path: ["siret"] }),
 });
 
-type Tx = Prisma.TransactionClient;
-
-async function requireTerritories(tx: Tx, ids: { typename: string; id: unknown }[]): Promise<number[]> {
-  return requireAll("Territory", ids.map(recordId), (unique) => tx.territory.findMany({ where: { id: { in: unique } }, select: { id: true } }));
-}
-
-/** What a graph engine needs to place an actor: its groups and where it acts. */
-async function actorStateOf(tx: Tx, id: number) {
-  const actor = await tx.actor.findUniqueOrThrow({
-    where: { id },
-    select: { id: true, name: true, profile: true, kind: true, isCatalyst: true, territories: { select: { territoryId: true } } },
-  });
-  return { ...actor, territories: actor.territories.map((link) => link.territoryId) };
-}
-
 builder.mutationFields((t) => ({
   createActor: t.prismaField({
     type: "Actor",
@@ -142,26 +124,9 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "actor" } },
     args: { input: t.arg({ type: CreateActorInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, { operation: "createActor", recordType: "Actor", changes: input }, async (tx) => {
-        const territories = await requireTerritories(tx, input.territories);
-        const { id } = await tx.actor.create({
-          data: {
-            name: input.name.trim(),
-            kind: input.kind,
-            profile: PROFILE_OF_KIND[input.kind],
-            isCatalyst: input.isCatalyst ?? false,
-            siren: input.siren ?? null,
-            siret: input.siret ?? null,
-            rna: input.rna ?? null,
-            description: input.description?.trim() || null,
-            website: input.website ?? null,
-            territories: { create: territories.map((territoryId) => ({ territoryId })) },
-          },
-          select: { id: true },
-        });
-        await recordChange(tx, actorEvent("CREATED", await actorStateOf(tx, id)));
-        return id;
-      });
+      const id = await write(ctx, { operation: "createActor", recordType: "Actor", changes: input }, (tx) =>
+        createActor(tx, { ...input, territories: input.territories.map(recordId) }),
+      );
       return ctx.prisma.actor.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -173,31 +138,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, { operation: "updateActor", recordType: "Actor", recordId: id, changes: input }, async (tx) => {
-        const current = await tx.actor.findUnique({ where: { id }, select: { siren: true, siret: true } });
-        if (!current) throw new NotFoundError("Actor", id);
-        const siren = input.siren === undefined ? current.siren : input.siren;
-        const siret = input.siret === undefined ? current.siret : input.siret;
-        if (siren && siret && !siret.startsWith(siren)) throw new InvalidInputError("a SIRET starts with its SIREN", ["input", "siret"]);
-        const territories = input.territories ? await requireTerritories(tx, input.territories) : null;
-        await tx.actor.update({
-          where: { id },
-          data: {
-            name: input.name?.trim() ?? undefined,
-            kind: input.kind ?? undefined,
-            profile: input.kind ? PROFILE_OF_KIND[input.kind] : undefined,
-            isCatalyst: input.isCatalyst ?? undefined,
-            siren: input.siren,
-            siret: input.siret,
-            rna: input.rna,
-            description: input.description === undefined ? undefined : input.description?.trim() || null,
-            website: input.website,
-            ...(territories && { territories: { deleteMany: {}, create: territories.map((territoryId) => ({ territoryId })) } }),
-          },
-          select: { id: true },
-        });
-        await recordChange(tx, actorEvent("UPDATED", await actorStateOf(tx, id)));
-      });
+      await write(ctx, { operation: "updateActor", recordType: "Actor", recordId: id, changes: input }, (tx) =>
+        updateActor(tx, id, { ...input, territories: input.territories?.map(recordId) }),
+      );
       return ctx.prisma.actor.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -208,29 +151,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Actor], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, { operation: "deleteActor", recordType: "Actor", recordId: id }, async (tx) => {
-        const actor = await tx.actor.findUnique({ where: { id }, select: { memberships: { select: { allianceId: true } } } });
-        if (!actor) throw new NotFoundError("Actor", id);
-        const alliances = actor.memberships.map((m) => m.allianceId);
-        const fragile = await tx.allianceMember.groupBy({ by: ["allianceId"], where: { allianceId: { in: alliances } }, _count: true, having: { allianceId: { _count: { lt: 3 } } } });
-        if (fragile.length > 0) {
-          throw new ConflictError(`This actor is one of the two members of ${fragile.length} alliance(s); delete or extend them first.`);
-        }
-        // A funding goes to an ecosystem, an actor or both: it cannot be left going nowhere.
-        const orphaned = await tx.funding.count({ where: { recipientActorId: id, ecosystemId: null } });
-        if (orphaned > 0) throw new ConflictError(`This actor is the only recipient of ${orphaned} funding(s); delete or reassign them first.`);
-        // An interaction is between actors: one this actor shared with a single other goes too.
-        const pairwise = await tx.interaction.findMany({
-          where: { participants: { some: { actorId: id } } },
-          select: { id: true, _count: { select: { participants: true } } },
-        });
-        for (const interaction of pairwise.filter((i) => i._count.participants <= 2)) {
-          await tx.interaction.delete({ where: { id: interaction.id }, select: { id: true } });
-          await recordChange(tx, interactionEvent("DELETED", interaction.id));
-        }
-        await tx.actor.delete({ where: { id }, select: { id: true } });
-        await recordChange(tx, actorEvent("DELETED", id));
-      });
+      await write(ctx, { operation: "deleteActor", recordType: "Actor", recordId: id }, (tx) => deleteActor(tx, id));
       return { type: "Actor", id };
     },
   }),

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
-import { allianceEvent } from "../record/events.js";
-import { recordChange } from "../record/outbox.js";
+import { createAlliance, deleteAlliance, updateAlliance } from "../record/alliances.js";
 import type { Context } from "./context.js";
 import { territoryScopes } from "./loaders.js";
 import { territoryUnder } from "../record/territoryScope.js";
@@ -9,11 +8,10 @@ import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
 import { Territory } from "./territory.js";
 import { ImpactEnum, LeverEnum, MemberRoleEnum, ModalityEnum } from "./enums.js";
-import { ConflictError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId, safeRecordId } from "./ids.js";
 import { distinct, nameSchema, textSchema } from "./validation.js";
-import { requireAll, rereadQuery, write } from "./write.js";
+import { rereadQuery, write } from "./write.js";
 
 export const Alliance = builder.prismaNode("Alliance", {
   // A node refetched by an id whose record is gone answers null, not an error.
@@ -133,29 +131,9 @@ const UpdateAllianceInput = builder.inputType("UpdateAllianceInput", {
     .refine(membersAreDistinct, { message: "each actor is a member once", path: ["members"] }),
 });
 
-type Tx = Prisma.TransactionClient;
 type MemberShape = typeof MemberInput.$inferInput;
-
-async function memberRows(tx: Tx, members: MemberShape[], now: Date) {
-  const rows = members.map((m) => ({ actorId: recordId(m.actor), role: m.role ?? "PARTNER", confirmedAt: m.confirmed ? now : null }));
-  await requireAll("Actor", rows.map((r) => r.actorId), (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }));
-  return rows;
-}
-
-/** What a graph engine needs to tie the members: who, since when, how deep, confirmed or not. */
-async function allianceStateOf(tx: Tx, id: number) {
-  return tx.alliance.findUniqueOrThrow({
-    where: { id },
-    select: { id: true, startDate: true, endDate: true, modalities: true, levers: true, impacts: true, members: { select: { actorId: true, role: true, confirmedAt: true } } },
-  });
-}
-
-async function declaredById(tx: Tx, declaredBy: { typename: string; id: unknown } | null | undefined, memberIds: number[]) {
-  if (!declaredBy) return declaredBy === null ? null : undefined;
-  const id = recordId(declaredBy);
-  if (!memberIds.includes(id)) throw new ConflictError("declaredBy must be one of the alliance's members.");
-  return id;
-}
+const members = (list: MemberShape[]) => list.map((m) => ({ actorId: recordId(m.actor), role: m.role, confirmed: m.confirmed }));
+const declarer = (declaredBy: { id: unknown; typename: string } | null | undefined) => (declaredBy ? recordId(declaredBy) : declaredBy);
 
 builder.mutationFields((t) => ({
   createAlliance: t.prismaField({
@@ -164,25 +142,9 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "alliance" } },
     args: { input: t.arg({ type: CreateAllianceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, { operation: "createAlliance", recordType: "Alliance", changes: input }, async (tx) => {
-        const members = await memberRows(tx, input.members, new Date());
-        const { id } = await tx.alliance.create({
-          data: {
-            name: input.name.trim(),
-            purpose: input.purpose?.trim() || null,
-            modalities: input.modalities ?? [],
-            levers: input.levers ?? [],
-            impacts: input.impacts ?? [],
-            startDate: input.startDate,
-            endDate: input.endDate ?? null,
-            declaredById: await declaredById(tx, input.declaredBy, members.map((m) => m.actorId)),
-            members: { create: members },
-          },
-          select: { id: true },
-        });
-        await recordChange(tx, allianceEvent("CREATED", await allianceStateOf(tx, id)));
-        return id;
-      });
+      const id = await write(ctx, { operation: "createAlliance", recordType: "Alliance", changes: input }, (tx) =>
+        createAlliance(tx, { ...input, members: members(input.members), declaredBy: declarer(input.declaredBy) }),
+      );
       return ctx.prisma.alliance.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -194,35 +156,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, { operation: "updateAlliance", recordType: "Alliance", recordId: id, changes: input }, async (tx) => {
-        const current = await tx.alliance.findUnique({ where: { id }, select: { startDate: true, endDate: true, members: { select: { actorId: true, confirmedAt: true } } } });
-        if (!current) throw new NotFoundError("Alliance", id);
-        const startDate = input.startDate ?? current.startDate;
-        const endDate = input.endDate === undefined ? current.endDate : input.endDate;
-        if (endDate && endDate < startDate) throw new ConflictError("endDate would fall before startDate.");
-        const members = input.members ? await memberRows(tx, input.members, new Date()) : null;
-        // A member who had confirmed and stays keeps the day of its confirmation.
-        const confirmedBefore = new Map(current.members.map((m) => [m.actorId, m.confirmedAt]));
-        const memberIds = members?.map((m) => m.actorId) ?? current.members.map((m) => m.actorId);
-        await tx.alliance.update({
-          where: { id },
-          data: {
-            name: input.name?.trim() ?? undefined,
-            purpose: input.purpose === undefined ? undefined : input.purpose?.trim() || null,
-            modalities: input.modalities ?? undefined,
-            levers: input.levers ?? undefined,
-            impacts: input.impacts ?? undefined,
-            startDate: input.startDate ?? undefined,
-            endDate: input.endDate,
-            declaredById: await declaredById(tx, input.declaredBy, memberIds),
-            ...(members && {
-              members: { deleteMany: {}, create: members.map((m) => ({ ...m, confirmedAt: m.confirmedAt && (confirmedBefore.get(m.actorId) ?? m.confirmedAt) })) },
-            }),
-          },
-          select: { id: true },
-        });
-        await recordChange(tx, allianceEvent("UPDATED", await allianceStateOf(tx, id)));
-      });
+      await write(ctx, { operation: "updateAlliance", recordType: "Alliance", recordId: id, changes: input }, (tx) =>
+        updateAlliance(tx, id, { ...input, members: input.members && members(input.members), declaredBy: declarer(input.declaredBy) }),
+      );
       return ctx.prisma.alliance.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -233,11 +169,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Alliance], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, { operation: "deleteAlliance", recordType: "Alliance", recordId: id }, async (tx) => {
-        const { count } = await tx.alliance.deleteMany({ where: { id } });
-        if (count === 0) throw new NotFoundError("Alliance", id);
-        await recordChange(tx, allianceEvent("DELETED", id));
-      });
+      await write(ctx, { operation: "deleteAlliance", recordType: "Alliance", recordId: id }, (tx) => deleteAlliance(tx, id));
       return { type: "Alliance", id };
     },
   }),

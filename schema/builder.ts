@@ -10,7 +10,7 @@ import type { Context } from "./context.js";
 import type PrismaTypes from "../record/generated/pothos-prisma-types.js";
 import { getDatamodel } from "../record/generated/pothos-prisma-types.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
-import { BaseError, ForbiddenError } from "./errors.js";
+import { BaseError, ForbiddenError } from "../record/errors.js";
 
 /** The builder's configuration only: types live one per file next to it. */
 

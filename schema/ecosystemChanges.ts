@@ -8,7 +8,7 @@ import { measureAsOf } from "../graph/ecosystem/history/metricSnapshots.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { ProfileEnum } from "./enums.js";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "../record/errors.js";
 import { inLanguage, LanguageEnum } from "./language.js";
 import { ComponentKeyEnum, GROWTH_STAGES, GrowthStageEnum } from "./maturity.js";
 import { actorOrNull, EcosystemMetricsRef } from "./metricSnapshot.js";

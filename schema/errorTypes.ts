@@ -1,6 +1,6 @@
 import { InputValidationError } from "@pothos/plugin-validation";
 import { builder } from "./builder.js";
-import { BaseError, ConflictError, ERROR_CODES, ForbiddenError, InvalidInputError, NotFoundError } from "./errors.js";
+import { BaseError, ConflictError, ERROR_CODES, ForbiddenError, InvalidInputError, NotFoundError } from "../record/errors.js";
 
 const ErrorInterface = builder.interfaceRef<Error & { code?: string }>("Error").implement({
   description: "An expected failure. Branch on `code`; `message` is for people.",

@@ -3,7 +3,7 @@ import type { Prisma } from "../record/generated/prisma/client.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { EvaluationPhaseEnum, LeverEnum } from "./enums.js";
-import { NotFoundError } from "./errors.js";
+import { NotFoundError } from "../record/errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, distinct, scoreSchema } from "./validation.js";

@@ -4,7 +4,7 @@ import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { FundEnum } from "./enums.js";
-import { InvalidInputError, NotFoundError } from "./errors.js";
+import { InvalidInputError, NotFoundError } from "../record/errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, euroSchema } from "./validation.js";

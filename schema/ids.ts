@@ -1,4 +1,4 @@
-import { NotFoundError } from "./errors.js";
+import { NotFoundError } from "../record/errors.js";
 
 /**
  * Relay global ids carry the type and the record's integer id. Parsing checks the type already

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
-import { interactionEvent } from "../record/events.js";
-import { recordChange } from "../record/outbox.js";
+import { createInteraction, deleteInteraction, updateInteraction } from "../record/interactions.js";
 import type { Context } from "./context.js";
 import { territoryScopes } from "./loaders.js";
 import { territoryUnder } from "../record/territoryScope.js";
@@ -10,11 +9,10 @@ import { Alliance } from "./alliance.js";
 import { builder } from "./builder.js";
 import { Territory } from "./territory.js";
 import { InteractionKindEnum } from "./enums.js";
-import { InvalidInputError, NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, distinct, euroSchema, textSchema } from "./validation.js";
-import { requireAll, rereadQuery, write } from "./write.js";
+import { rereadQuery, write } from "./write.js";
 
 builder.prismaObject("InteractionParticipant", {
   fields: (t) => ({ actor: t.relation("actor"), interaction: t.relation("interaction") }),
@@ -110,32 +108,7 @@ const UpdateInteractionInput = builder.inputType("UpdateInteractionInput", {
   validate: z.looseObject({ ...interactionFields, date: dateRangeSchema.nullish(), participants: interactionFields.participants.nullish() }),
 });
 
-type Tx = Prisma.TransactionClient;
-
-async function requireActors(tx: Tx, participants: { typename: string; id: unknown }[]) {
-  return requireAll("Actor", participants.map(recordId), (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }));
-}
-
-async function requireAlliance(tx: Tx, alliance: { typename: string; id: unknown } | null | undefined) {
-  if (!alliance) return alliance === null ? null : undefined;
-  const id = recordId(alliance);
-  if (!(await tx.alliance.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Alliance", id);
-  return id;
-}
-
-function checkAmount(kind: string, amount: number | null | undefined) {
-  if (amount != null && kind !== "FUNDING" && kind !== "RESOURCE_EXCHANGE") {
-    throw new InvalidInputError("only a funding or an exchange of resources has an amount", ["input", "amountEuros"]);
-  }
-}
-
-async function interactionStateOf(tx: Tx, id: number) {
-  const row = await tx.interaction.findUniqueOrThrow({
-    where: { id },
-    select: { id: true, kind: true, date: true, intensity: true, amountEuros: true, allianceId: true, participants: { select: { actorId: true } } },
-  });
-  return { ...row, participants: row.participants.map((p) => p.actorId) };
-}
+const allianceOf = (alliance: { id: unknown; typename: string } | null | undefined) => (alliance ? recordId(alliance) : alliance);
 
 builder.mutationFields((t) => ({
   createInteraction: t.prismaField({
@@ -144,24 +117,9 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "interaction" } },
     args: { input: t.arg({ type: CreateInteractionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      checkAmount(input.kind, input.amountEuros);
-      const id = await write(ctx, { operation: "createInteraction", recordType: "Interaction", changes: input }, async (tx) => {
-        const participants = await requireActors(tx, input.participants);
-        const { id } = await tx.interaction.create({
-          data: {
-            kind: input.kind,
-            date: input.date,
-            description: input.description?.trim() || null,
-            intensity: input.intensity ?? null,
-            amountEuros: input.amountEuros ?? null,
-            allianceId: (await requireAlliance(tx, input.alliance)) ?? null,
-            participants: { create: participants.map((actorId) => ({ actorId })) },
-          },
-          select: { id: true },
-        });
-        await recordChange(tx, interactionEvent("CREATED", await interactionStateOf(tx, id)));
-        return id;
-      });
+      const id = await write(ctx, { operation: "createInteraction", recordType: "Interaction", changes: input }, (tx) =>
+        createInteraction(tx, { ...input, participants: input.participants.map(recordId), alliance: allianceOf(input.alliance) }),
+      );
       return ctx.prisma.interaction.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -173,26 +131,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, { operation: "updateInteraction", recordType: "Interaction", recordId: id, changes: input }, async (tx) => {
-        const current = await tx.interaction.findUnique({ where: { id }, select: { kind: true, amountEuros: true } });
-        if (!current) throw new NotFoundError("Interaction", id);
-        checkAmount(input.kind ?? current.kind, input.amountEuros === undefined ? current.amountEuros : input.amountEuros);
-        const participants = input.participants ? await requireActors(tx, input.participants) : null;
-        await tx.interaction.update({
-          where: { id },
-          data: {
-            kind: input.kind ?? undefined,
-            date: input.date ?? undefined,
-            description: input.description === undefined ? undefined : input.description?.trim() || null,
-            intensity: input.intensity,
-            amountEuros: input.amountEuros,
-            allianceId: await requireAlliance(tx, input.alliance),
-            ...(participants && { participants: { deleteMany: {}, create: participants.map((actorId) => ({ actorId })) } }),
-          },
-          select: { id: true },
-        });
-        await recordChange(tx, interactionEvent("UPDATED", await interactionStateOf(tx, id)));
-      });
+      await write(ctx, { operation: "updateInteraction", recordType: "Interaction", recordId: id, changes: input }, (tx) =>
+        updateInteraction(tx, id, { ...input, participants: input.participants?.map(recordId), alliance: allianceOf(input.alliance) }),
+      );
       return ctx.prisma.interaction.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -202,11 +143,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Interaction], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, { operation: "deleteInteraction", recordType: "Interaction", recordId: id }, async (tx) => {
-        const { count } = await tx.interaction.deleteMany({ where: { id } });
-        if (count === 0) throw new NotFoundError("Interaction", id);
-        await recordChange(tx, interactionEvent("DELETED", id));
-      });
+      await write(ctx, { operation: "deleteInteraction", recordType: "Interaction", recordId: id }, (tx) => deleteInteraction(tx, id));
       return { type: "Interaction", id };
     },
   }),

@@ -3,7 +3,7 @@ import { mapAsyncIterator } from "graphql-yoga";
 import type { EcosystemChange } from "./context.js";
 import { builder } from "./builder.js";
 import { TerritoryLevelEnum } from "./enums.js";
-import { BaseError, ERROR_CODES } from "./errors.js";
+import { BaseError, ERROR_CODES } from "../record/errors.js";
 
 /**
  * Live updates of a map: `ecosystemChanged` announces, over server-sent events, each change the

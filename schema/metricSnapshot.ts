@@ -9,7 +9,7 @@ import { asOfSchema, isoDay, utcDay } from "../graph/asOf.js";
 import { measureAsOf, SNAPSHOT_TRIGGERS, upsertSnapshots, type EcosystemRef } from "../graph/ecosystem/history/metricSnapshots.js";
 import { builder } from "./builder.js";
 import { Ecosystem, ProfileCountRef } from "./ecosystem.js";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "../record/errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { inLanguage, LanguageEnum } from "./language.js";
 import { ComponentKeyEnum, GROWTH_STAGES, GrowthStageEnum, LEVEL_NAMES } from "./maturity.js";

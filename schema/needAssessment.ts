@@ -6,7 +6,7 @@ import { territoryScopes } from "./loaders.js";
 import { territoryUnder } from "../record/territoryScope.js";
 import { builder } from "./builder.js";
 import { Territory } from "./territory.js";
-import { NotFoundError } from "./errors.js";
+import { NotFoundError } from "../record/errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, nameSchema, textSchema } from "./validation.js";

@@ -3,7 +3,7 @@ import { introductionPaths, type IntroductionPath, type PathTie } from "../graph
 import { Actor } from "./actor.js";
 import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";
 import { builder } from "./builder.js";
-import { NotFoundError } from "./errors.js";
+import { NotFoundError } from "../record/errors.js";
 import { recordId } from "./ids.js";
 import { byId } from "./loadById.js";
 import { asOfArg, asOfOptions } from "./timeTravel.js";

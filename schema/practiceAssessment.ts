@@ -1,11 +1,9 @@
 import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
 import { PRACTICE_AXES, PRACTICE_KEYS, PRACTICES, type PracticeAxis } from "../record/vocabulary/practices.js";
-import { practiceAssessmentEvent } from "../record/events.js";
-import { recordChange } from "../record/outbox.js";
+import { createPracticeAssessment, deletePracticeAssessment, updatePracticeAssessment } from "../record/practiceAssessments.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
-import { NotFoundError } from "./errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, distinct, scoreSchema } from "./validation.js";
@@ -138,21 +136,6 @@ const UpdatePracticeAssessmentInput = builder.inputType("UpdatePracticeAssessmen
   }),
 });
 
-type Tx = Prisma.TransactionClient;
-
-async function requireActor(tx: Tx, actor: { typename: string; id: unknown }): Promise<number> {
-  const id = recordId(actor);
-  if (!(await tx.actor.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Actor", id);
-  return id;
-}
-
-/** What the analytics need of an assessment: whose, when, its mean score and each practice's score. */
-async function practiceStateOf(tx: Tx, id: number) {
-  const row = await tx.practiceAssessment.findUniqueOrThrow({ where: { id }, select: { id: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } } });
-  const scores = Object.fromEntries(row.scores.map((s) => [s.practice, s.score]));
-  return { id: row.id, actorId: row.actorId, date: row.date, mean: row.scores.reduce((sum, s) => sum + s.score, 0) / row.scores.length, scores };
-}
-
 builder.mutationFields((t) => ({
   createPracticeAssessment: t.prismaField({
     type: "PracticeAssessment",
@@ -160,14 +143,9 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "practiceAssessment" } },
     args: { input: t.arg({ type: CreatePracticeAssessmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, { operation: "createPracticeAssessment", recordType: "PracticeAssessment", changes: input }, async (tx) => {
-        const { id } = await tx.practiceAssessment.create({
-          data: { actorId: await requireActor(tx, input.actor), date: input.date, scores: { create: input.scores } },
-          select: { id: true },
-        });
-        await recordChange(tx, practiceAssessmentEvent("CREATED", await practiceStateOf(tx, id)));
-        return id;
-      });
+      const id = await write(ctx, { operation: "createPracticeAssessment", recordType: "PracticeAssessment", changes: input }, (tx) =>
+        createPracticeAssessment(tx, { ...input, actor: recordId(input.actor) }),
+      );
       return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -179,19 +157,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, { operation: "updatePracticeAssessment", recordType: "PracticeAssessment", recordId: id, changes: input }, async (tx) => {
-        if (!(await tx.practiceAssessment.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("PracticeAssessment", id);
-        await tx.practiceAssessment.update({
-          where: { id },
-          data: {
-            actorId: input.actor ? await requireActor(tx, input.actor) : undefined,
-            date: input.date ?? undefined,
-            ...(input.scores && { scores: { deleteMany: {}, create: input.scores } }),
-          },
-          select: { id: true },
-        });
-        await recordChange(tx, practiceAssessmentEvent("UPDATED", await practiceStateOf(tx, id)));
-      });
+      await write(ctx, { operation: "updatePracticeAssessment", recordType: "PracticeAssessment", recordId: id, changes: input }, (tx) =>
+        updatePracticeAssessment(tx, id, { ...input, actor: input.actor && recordId(input.actor) }),
+      );
       return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -202,11 +170,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [PracticeAssessment], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, { operation: "deletePracticeAssessment", recordType: "PracticeAssessment", recordId: id }, async (tx) => {
-        const { count } = await tx.practiceAssessment.deleteMany({ where: { id } });
-        if (count === 0) throw new NotFoundError("PracticeAssessment", id);
-        await recordChange(tx, practiceAssessmentEvent("DELETED", id));
-      });
+      await write(ctx, { operation: "deletePracticeAssessment", recordType: "PracticeAssessment", recordId: id }, (tx) => deletePracticeAssessment(tx, id));
       return { type: "PracticeAssessment", id };
     },
   }),

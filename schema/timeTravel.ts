@@ -1,7 +1,7 @@
 import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import type { SnapshotOptions } from "../graph/snapshot.js";
 import { asOfSchema, isoDay, timeTravelOptions } from "../graph/asOf.js";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "../record/errors.js";
 
 /**
  * The `asOf` argument every analytics field takes, checked the same way everywhere: a day from

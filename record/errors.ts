@@ -1,8 +1,9 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 
 /**
- * Expected failures, typed in the schema through the errors plugin. Every code lives in this one
- * catalogue as `domain/reason`; clients branch on `code`, never on `message`.
+ * Expected failures: the record's services throw them, and the API types them through the errors
+ * plugin (schema/errorTypes.ts). Every code lives in this one catalogue as `domain/reason`;
+ * clients branch on `code`, never on `message`.
  */
 export const ERROR_CODES = {
   notFound: "record/not-found",
