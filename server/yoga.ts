@@ -8,7 +8,7 @@ import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import type { GraphEngine } from "../graph/engines/graphEngine.js";
-import { BaseError } from "../schema/errors.js";
+import { BaseError } from "../record/errors.js";
 import { schema } from "../schema/index.js";
 import { authenticate } from "./auth.js";
 import type { Context } from "../schema/context.js";
