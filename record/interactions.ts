@@ -2,6 +2,7 @@ import { InvalidInputError, NotFoundError } from "./errors.js";
 import { interactionEvent } from "./events.js";
 import type { InteractionKind } from "./generated/prisma/enums.js";
 import { recordChange } from "./outbox.js";
+import { amountFitsKind } from "./rules.js";
 import { requireAll, type Tx } from "./write.js";
 
 /**
@@ -70,15 +71,8 @@ export async function deleteInteraction(tx: Tx, id: number): Promise<void> {
   await recordChange(tx, interactionEvent("DELETED", id));
 }
 
-/** Only money or resources changing hands have an amount. */
-export function amountAllowed(kind: InteractionKind): boolean {
-  return kind === "FUNDING" || kind === "RESOURCE_EXCHANGE";
-}
-
-function checkAmount(kind: InteractionKind, amount: number | null | undefined) {
-  if (amount != null && !amountAllowed(kind)) {
-    throw new InvalidInputError("only a funding or an exchange of resources has an amount", ["input", "amountEuros"]);
-  }
+function checkAmount(kind: InteractionKind, amountEuros: number | null | undefined) {
+  if (!amountFitsKind.holds({ kind, amountEuros })) throw new InvalidInputError(amountFitsKind.message, ["input", ...amountFitsKind.path]);
 }
 
 function requireActors(tx: Tx, ids: number[]) {

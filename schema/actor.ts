@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { PROFILE_OF_KIND } from "../record/vocabulary/profiles.js";
 import { createActor, deleteActor, updateActor } from "../record/actors.js";
 import { actorWhere, ActorFilter } from "./actorFilter.js";
 import { builder } from "./builder.js";
@@ -7,7 +6,7 @@ import { Territory } from "./territory.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId, safeRecordId } from "./ids.js";
-import { nameSchema, rnaSchema, sirenSchema, siretSchema, textSchema, urlSchema } from "./validation.js";
+import { nameSchema, profileAgreesWithKind, rnaSchema, sirenSchema, siretExtendsSiren, siretSchema, sized, TERRITORIES_PER_ACTOR, textSchema, urlSchema } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 export const Actor = builder.prismaNode("Actor", {
@@ -73,12 +72,6 @@ const actorFields = {
   rna: rnaSchema.nullish(),
 };
 
-/** The kind decides the profile; a profile given alongside must agree with it. */
-const profileAgreesWithKind = (input: { kind?: string | null; profile?: string | null }) =>
-  !input.kind || !input.profile || PROFILE_OF_KIND[input.kind as keyof typeof PROFILE_OF_KIND] === input.profile;
-const siretExtendsSiren = (input: { siren?: string | null; siret?: string | null }) =>
-  !input.siren || !input.siret || input.siret.startsWith(input.siren);
-
 const CreateActorInput = builder.inputType("CreateActorInput", {
   fields: (t) => ({
     name: t.string({ required: true }),
@@ -93,9 +86,9 @@ const CreateActorInput = builder.inputType("CreateActorInput", {
     website: t.string(),
   }),
   validate: z
-    .looseObject({ ...actorFields, territories: z.array(z.unknown()).min(1, "an actor acts in at least one territory").max(20) })
-    .refine(profileAgreesWithKind, { message: "profile does not match the kind", path: ["profile"] })
-    .refine(siretExtendsSiren, { message: "a SIRET starts with its SIREN", path: ["siret"] }),
+    .looseObject({ ...actorFields, territories: sized(z.unknown(), TERRITORIES_PER_ACTOR) })
+    .refine(...profileAgreesWithKind.refine)
+    .refine(...siretExtendsSiren.refine),
 });
 
 const UpdateActorInput = builder.inputType("UpdateActorInput", {
@@ -112,9 +105,9 @@ const UpdateActorInput = builder.inputType("UpdateActorInput", {
     website: t.string(),
   }),
   validate: z
-    .looseObject({ ...actorFields, name: nameSchema.nullish(), territories: z.array(z.unknown()).min(1).max(20).nullish() })
+    .looseObject({ ...actorFields, name: nameSchema.nullish(), territories: sized(z.unknown(), TERRITORIES_PER_ACTOR).nullish() })
     .refine((input) => input.name !== null, { message: "name cannot be cleared", path: ["name"] })
-    .refine(siretExtendsSiren, { message: "a SIRET starts with its SIREN", path: ["siret"] }),
+    .refine(...siretExtendsSiren.refine),
 });
 
 builder.mutationFields((t) => ({

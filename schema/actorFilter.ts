@@ -7,7 +7,7 @@ import { builder } from "./builder.js";
 import { Territory } from "./territory.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
 import { recordId } from "./ids.js";
-import { nameSchema } from "./validation.js";
+import { nameSchema } from "../record/rules.js";
 
 export interface ActorFilterShape {
   profiles?: Profile[] | null;

@@ -10,7 +10,7 @@ import { Territory } from "./territory.js";
 import { ImpactEnum, LeverEnum, MemberRoleEnum, ModalityEnum } from "./enums.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId, safeRecordId } from "./ids.js";
-import { distinct, nameSchema, textSchema } from "./validation.js";
+import { distinct, MEMBERS_PER_ALLIANCE, nameSchema, periodIsOrdered, sized, textSchema } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 export const Alliance = builder.prismaNode("Alliance", {
@@ -87,8 +87,6 @@ const MemberInput = builder.inputType("AllianceMemberInput", {
   }),
 });
 
-const periodIsOrdered = (input: { startDate?: Date | null; endDate?: Date | null }) =>
-  !input.startDate || !input.endDate || input.endDate >= input.startDate;
 const membersAreDistinct = (input: { members?: { actor: { id: string } }[] | null }) => !input.members || distinct(input.members.map((m) => m.actor.id));
 const allianceFields = {
   name: nameSchema,
@@ -98,7 +96,7 @@ const allianceFields = {
   impacts: z.array(z.string()).refine(distinct, "each impact once").nullish(),
   startDate: z.date().nullish(),
   endDate: z.date().nullish(),
-  members: z.array(z.looseObject({ actor: z.looseObject({ id: z.string() }) })).min(2, "an alliance has at least two members").max(100, "at most 100 members"),
+  members: sized(z.looseObject({ actor: z.looseObject({ id: z.string() }) }), MEMBERS_PER_ALLIANCE),
 };
 
 const allianceInputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], creating: Creating) => ({
@@ -117,7 +115,7 @@ const CreateAllianceInput = builder.inputType("CreateAllianceInput", {
   fields: (t) => allianceInputFields(t, true),
   validate: z
     .looseObject(allianceFields)
-    .refine(periodIsOrdered, { message: "endDate is before startDate", path: ["endDate"] })
+    .refine(...periodIsOrdered.refine)
     .refine(membersAreDistinct, { message: "each actor is a member once", path: ["members"] }),
 });
 
@@ -127,7 +125,7 @@ const UpdateAllianceInput = builder.inputType("UpdateAllianceInput", {
   validate: z
     .looseObject({ ...allianceFields, name: nameSchema.nullish(), members: allianceFields.members.nullish() })
     .refine((input) => input.name !== null, { message: "name cannot be cleared", path: ["name"] })
-    .refine(periodIsOrdered, { message: "endDate is before startDate", path: ["endDate"] })
+    .refine(...periodIsOrdered.refine)
     .refine(membersAreDistinct, { message: "each actor is a member once", path: ["members"] }),
 });
 

@@ -6,7 +6,7 @@ import { EvaluationPhaseEnum, LeverEnum } from "./enums.js";
 import { NotFoundError } from "../record/errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
-import { dateRangeSchema, distinct, scoreSchema } from "./validation.js";
+import { dateRangeSchema, distinct, scoreSchema } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 builder.prismaObject("EvaluationLeverUse", {

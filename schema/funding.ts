@@ -7,7 +7,7 @@ import { FundEnum } from "./enums.js";
 import { InvalidInputError, NotFoundError } from "../record/errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
-import { dateRangeSchema, euroSchema } from "./validation.js";
+import { dateRangeSchema, euroSchema } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 export const Funding = builder.prismaNode("Funding", {

@@ -11,7 +11,7 @@ import { Territory } from "./territory.js";
 import { InteractionKindEnum } from "./enums.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
-import { dateRangeSchema, distinct, euroSchema, textSchema } from "./validation.js";
+import { dateRangeSchema, distinct, euroSchema, intensitySchema, PARTICIPANTS_PER_INTERACTION, sized, textSchema } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 builder.prismaObject("InteractionParticipant", {
@@ -79,13 +79,9 @@ builder.queryFields((t) => ({
 const interactionFields = {
   date: dateRangeSchema,
   description: textSchema.nullish(),
-  intensity: z.number().int().min(1, "intensity runs from 1 to 5").max(5, "intensity runs from 1 to 5").nullish(),
+  intensity: intensitySchema.nullish(),
   amountEuros: euroSchema.nullish(),
-  participants: z
-    .array(z.looseObject({ id: z.string() }))
-    .min(2, "an interaction has at least two participants")
-    .max(100, "at most 100 participants")
-    .refine((ids) => distinct(ids.map((p) => p.id)), "each participant once"),
+  participants: sized(z.looseObject({ id: z.string() }), PARTICIPANTS_PER_INTERACTION).refine((ids) => distinct(ids.map((p) => p.id)), "each participant once"),
 };
 
 const inputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], creating: Creating) => ({

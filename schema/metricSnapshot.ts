@@ -14,7 +14,7 @@ import { MUTATION_ERRORS } from "./errorTypes.js";
 import { inLanguage, LanguageEnum } from "./language.js";
 import { ComponentKeyEnum, GROWTH_STAGES, GrowthStageEnum, LEVEL_NAMES } from "./maturity.js";
 import { NeedLevelEnum } from "./needAssessment.js";
-import { distinct } from "./validation.js";
+import { distinct } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 /**

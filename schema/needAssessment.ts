@@ -9,7 +9,7 @@ import { Territory } from "./territory.js";
 import { NotFoundError } from "../record/errors.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
-import { dateRangeSchema, nameSchema, textSchema } from "./validation.js";
+import { dateRangeSchema, nameSchema, textSchema } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 export const NeedLevelEnum = builder.enumType("NeedLevel", {

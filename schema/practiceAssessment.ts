@@ -6,7 +6,7 @@ import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
-import { dateRangeSchema, distinct, scoreSchema } from "./validation.js";
+import { dateRangeSchema, distinct, scoreSchema } from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 const PracticeEnum = builder.enumType("Practice", {

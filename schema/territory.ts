@@ -5,7 +5,7 @@ import { territoryScopes } from "./loaders.js";
 import { actorWhere, ActorFilter, type ActorFilterShape } from "./actorFilter.js";
 import { builder } from "./builder.js";
 import { SizeSegmentEnum, TerritoryLevelEnum } from "./enums.js";
-import { nameSchema } from "./validation.js";
+import { nameSchema } from "../record/rules.js";
 
 export const Territory = builder.prismaNode("Territory", {
   // A node refetched by an id whose record is gone answers null, not an error.

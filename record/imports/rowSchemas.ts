@@ -1,6 +1,21 @@
 import { z } from "zod";
 import { PRACTICE_KEYS } from "../vocabulary/practices.js";
-import { NEED_LEVELS, PROFILE_OF_KIND } from "../vocabulary/profiles.js";
+import {
+  amountFitsKind,
+  dateRangeSchema,
+  distinct,
+  MEMBERS_PER_ALLIANCE,
+  PARTICIPANTS_PER_INTERACTION,
+  periodIsOrdered,
+  profileAgreesWithKind,
+  rnaSchema,
+  sirenSchema,
+  siretExtendsSiren,
+  siretSchema,
+  TERRITORIES_PER_ACTOR,
+  urlSchema,
+} from "../rules.js";
+import { NEED_LEVELS } from "../vocabulary/profiles.js";
 import { ActorKind, Impact, InteractionKind, Lever, MemberRole, Modality, Profile } from "../generated/prisma/enums.js";
 import type { RecordType } from "./importColumns.js";
 
@@ -8,11 +23,13 @@ import type { RecordType } from "./importColumns.js";
  * Row by row validation of the import format (docs/import.md), in zod. A row arrives as a JSON
  * record or a table's cells (text), so every rule accepts both: a number or its digits, a list
  * or its `;`-separated text, a date or `YYYY-MM-DD` (or `DD/MM/YYYY`). The rules are the API's
- * (schema/validation.ts and the create inputs): what the API refuses, the import refuses.
+ * (record/rules.ts), wrapped in that reading: what the API refuses, the import refuses.
  */
 
 const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
 const upper = (value: unknown) => (typeof value === "string" ? value.trim().toUpperCase() : value);
+/** A number in a cell (SIREN, SIRET) may arrive as a number: its digits. */
+const digits = (value: unknown) => (typeof value === "number" ? String(value) : trimmed(value));
 
 const text = (max: number) =>
   z.preprocess(
@@ -64,10 +81,7 @@ function parseDay(value: unknown, instant: boolean): unknown {
 const dayIn = (instant: boolean) =>
   z.preprocess(
     (value) => parseDay(value, instant),
-    z
-      .date({ error: instant ? "must be a date YYYY-MM-DD or an ISO date-time" : "must be a date YYYY-MM-DD" })
-      .min(new Date("1900-01-01"), "too far in the past")
-      .max(new Date("2100-12-31"), "too far in the future"),
+    z.date({ error: instant ? "must be a date YYYY-MM-DD or an ISO date-time" : "must be a date YYYY-MM-DD" }).pipe(dateRangeSchema),
   );
 const day = dayIn(false);
 
@@ -77,7 +91,6 @@ const splitList = (value: unknown) =>
 const list = <T extends z.ZodType>(item: T, min = 0, max = 100, minMessage = "must not be empty", maxMessage = `at most ${max} entries`) =>
   z.preprocess(splitList, z.array(item, { error: "must be a list" }).min(min, minMessage).max(max, maxMessage));
 
-const distinct = (values: readonly unknown[]) => new Set(values).size === values.length;
 
 /** `ref`, `ref (ROLE)` or `ref (ROLE, YYYY-MM-DD)`, the table spelling of a member. */
 function parseMember(value: unknown): unknown {
@@ -107,15 +120,15 @@ const actorRow = z
     kind: enumOf(ActorKind),
     profile: enumOf(Profile).optional(),
     isCatalyst: flag.default(false),
-    territories: list(externalId, 1, 20, "an actor acts in at least one territory", "at most 20 territories").refine(distinct, "each territory once"),
-    siren: z.preprocess((v) => (typeof v === "number" ? String(v) : trimmed(v)), z.string().regex(/^\d{9}$/, "a SIREN has 9 digits")).optional(),
-    siret: z.preprocess((v) => (typeof v === "number" ? String(v) : trimmed(v)), z.string().regex(/^\d{14}$/, "a SIRET has 14 digits")).optional(),
-    rna: z.preprocess(upper, z.string().regex(/^W\d{9}$/, "an RNA number is W followed by 9 digits")).optional(),
+    territories: list(externalId, TERRITORIES_PER_ACTOR.min, TERRITORIES_PER_ACTOR.max, TERRITORIES_PER_ACTOR.minMessage, TERRITORIES_PER_ACTOR.maxMessage).refine(distinct, "each territory once"),
+    siren: z.preprocess(digits, sirenSchema).optional(),
+    siret: z.preprocess(digits, siretSchema).optional(),
+    rna: z.preprocess(upper, rnaSchema).optional(),
     description: longText.optional(),
-    website: z.preprocess(trimmed, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(500)).optional(),
+    website: z.preprocess(trimmed, urlSchema).optional(),
   })
-  .refine((row) => !row.profile || PROFILE_OF_KIND[row.kind] === row.profile, { message: "profile does not match the kind", path: ["profile"] })
-  .refine((row) => !row.siren || !row.siret || row.siret.startsWith(row.siren), { message: "a SIRET starts with its SIREN", path: ["siret"] })
+  .refine(...profileAgreesWithKind.refine)
+  .refine(...siretExtendsSiren.refine)
   .refine((row) => row.id || row.siren || row.rna, { message: "an actor needs an id, a SIREN or an RNA number to be imported again", path: ["id"] })
   .transform((row) => ({ ...row, externalId: (row.id ?? row.siren ?? row.rna)! }));
 
@@ -129,13 +142,13 @@ const allianceRow = z
     modalities: list(enumOf(Modality)).refine(distinct, "each modality once").default([]),
     levers: list(enumOf(Lever)).refine(distinct, "each lever once").default([]),
     impacts: list(enumOf(Impact)).refine(distinct, "each impact once").default([]),
-    members: list(member, 2, 100, "an alliance has at least two members", "at most 100 members").refine(
+    members: list(member, MEMBERS_PER_ALLIANCE.min, MEMBERS_PER_ALLIANCE.max, MEMBERS_PER_ALLIANCE.minMessage, MEMBERS_PER_ALLIANCE.maxMessage).refine(
       (members) => distinct(members.map((m) => m.actor)),
       "each actor is a member once",
     ),
     declaredBy: externalId.optional(),
   })
-  .refine((row) => !row.endDate || row.endDate >= row.startDate, { message: "endDate is before startDate", path: ["endDate"] })
+  .refine(...periodIsOrdered.refine)
   .refine((row) => !row.declaredBy || row.members.some((m) => m.actor === row.declaredBy), { message: "declaredBy must be one of the members", path: ["declaredBy"] })
   .transform((row) => ({ ...row, externalId: row.id }));
 
@@ -144,16 +157,16 @@ const interactionRow = z
     id: externalId,
     kind: enumOf(InteractionKind),
     date: day,
-    participants: list(externalId, 2, 100, "an interaction has at least two participants", "at most 100 participants").refine(distinct, "each participant once"),
+    participants: list(externalId, PARTICIPANTS_PER_INTERACTION.min, PARTICIPANTS_PER_INTERACTION.max, PARTICIPANTS_PER_INTERACTION.minMessage, PARTICIPANTS_PER_INTERACTION.maxMessage).refine(
+      distinct,
+      "each participant once",
+    ),
     alliance: externalId.optional(),
     description: longText.optional(),
     intensity: whole(1, 5, "intensity runs from 1 to 5").optional(),
     amountEuros: whole(0, 1_000_000_000, "amounts run from 0 to 1 billion euros").optional(),
   })
-  .refine((row) => row.amountEuros === undefined || row.kind === "FUNDING" || row.kind === "RESOURCE_EXCHANGE", {
-    message: "only a funding or an exchange of resources has an amount",
-    path: ["amountEuros"],
-  })
+  .refine(...amountFitsKind.refine)
   .transform((row) => ({ ...row, externalId: row.id }));
 
 const needRow = z
