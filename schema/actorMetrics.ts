@@ -1,40 +1,16 @@
 import { BROKERAGE_ROLES, type BrokerageRole } from "../graph/algorithms/brokerage.js";
+import { scopeAnalytics, type ScopeAnalytics } from "../graph/analytics/scopeAnalytics.js";
 import { BRIDGE_COMPONENT_KEYS, BRIDGE_COMPONENTS, type BridgeComponentKey } from "../graph/ecosystem/bridgeModel.js";
-import { bridgeBreakdown, bridgeScores, piecesAfterRemoval, type BridgeContribution, type BridgeScores } from "../graph/ecosystem/bridges.js";
-import type { BetweennessPool } from "../graph/algorithms/betweennessParallel.js";
-import { sharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
-import { computeScopeMetricsOnPool, type BetweennessMethod, type ScopeMetrics } from "../graph/ecosystem/scopeMetrics.js";
+import { bridgeBreakdown, piecesAfterRemoval, type BridgeContribution } from "../graph/ecosystem/bridges.js";
+import type { BetweennessMethod } from "../graph/ecosystem/scopeMetrics.js";
 import { NATIONAL, scopeKey, type Scope } from "../graph/scope.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../graph/snapshot.js";
 import type { Context } from "./context.js";
 import { Actor } from "./actor.js";
-import { AnalyticsScope, computedOn, ComputedOn, resolveScope, type ComputedOnShape } from "./analyticsScope.js";
+import { AnalyticsScope, ComputedOn, resolveScope } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { inLanguage, LanguageEnum } from "./language.js";
 import { asOfArg, dayKey, loadByDay } from "./timeTravel.js";
-
-/** One scope's metrics and bridge scores, computed once per network version and shared by every field below. */
-export interface ScopeAnalytics {
-  snapshot: NetworkSnapshot;
-  metrics: ScopeMetrics;
-  bridges: BridgeScores;
-  computedOn: ComputedOnShape;
-}
-
-/**
- * `pool` says where large scopes' betweenness runs: the shared worker pool, so that the server
- * keeps answering meanwhile, or this thread (null), which a one-shot command prefers.
- */
-export function scopeAnalytics(ctx: Pick<Context, "graph">, scope: Scope, options: SnapshotOptions = {}, pool: () => BetweennessPool | null = sharedBetweennessPool): Promise<ScopeAnalytics> {
-  return ctx.graph.cached(
-    `scope-metrics:${scopeKey(scope)}`,
-    async (snapshot) => {
-      const metrics = await computeScopeMetricsOnPool(pool(), snapshot, scope);
-      return { snapshot, metrics, bridges: bridgeScores(metrics), computedOn: computedOn(snapshot) };
-    },
-    options,
-  );
-}
 
 /** GraphQL floats cannot carry NaN: an undefined ratio (0/0) is null. */
 export const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -151,7 +127,7 @@ async function loadMetrics(keys: readonly string[], ctx: Context, options: Snaps
   const snapshot = await ctx.graph.snapshot(options);
   const wanted = keys.map((key) => parseKey(key, snapshot));
   const scopes = new Map(wanted.map(({ scope }) => [scopeKey(scope), scope]));
-  const analytics = new Map(await Promise.all([...scopes].map(async ([key, scope]) => [key, await scopeAnalytics(ctx, scope, options)] as const)));
+  const analytics = new Map(await Promise.all([...scopes].map(async ([key, scope]) => [key, await scopeAnalytics(ctx.graph, scope, options)] as const)));
   return wanted.map(({ actorId, scope }) => {
     const a = analytics.get(scopeKey(scope))!;
     const i = a.metrics.localOf.get(a.snapshot.indexOfActor.get(actorId) ?? -1);

@@ -1,5 +1,5 @@
+import type { ComputedOnShape } from "../graph/analytics/computedOn.js";
 import { NATIONAL, type Scope } from "../graph/scope.js";
-import type { NetworkSnapshot } from "../graph/snapshot.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { recordId } from "./ids.js";
@@ -13,12 +13,6 @@ export function resolveScope(input: { ecosystem?: { typename: string; id?: unkno
   return input?.ecosystem ? { kind: "ecosystem", ecosystemId: recordId(input.ecosystem) } : NATIONAL;
 }
 
-/** Which network an answer was computed on: clients and caches can tell two answers apart. */
-export interface ComputedOnShape {
-  graphVersion: bigint;
-  today: number;
-}
-
 export const ComputedOn = builder.objectRef<ComputedOnShape>("ComputedOn").implement({
   description: "The version of the network an analytic was computed on.",
   fields: (t) => ({
@@ -30,7 +24,3 @@ export const ComputedOn = builder.objectRef<ComputedOnShape>("ComputedOn").imple
     }),
   }),
 });
-
-export function computedOn(snapshot: NetworkSnapshot): ComputedOnShape {
-  return { graphVersion: snapshot.version, today: snapshot.today };
-}

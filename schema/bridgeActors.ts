@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { scopeAnalytics } from "../graph/analytics/scopeAnalytics.js";
 import { bridgeBreakdown, rankBridges } from "../graph/ecosystem/bridges.js";
-import { AlgorithmInfo, BREAKDOWN_COMPLEXITY, BridgeContributionRef, RemovalImpactRef, scopeAnalytics, type ScopedActor } from "./actorMetrics.js";
+import { AlgorithmInfo, BREAKDOWN_COMPLEXITY, BridgeContributionRef, RemovalImpactRef, type ScopedActor } from "./actorMetrics.js";
 import { AnalyticsScope, ComputedOn, resolveScope } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { byId } from "./loadById.js";
@@ -40,7 +41,7 @@ builder.queryField("bridgeActors", (t) =>
     // The scores come from one cached computation per scope; what grows with `first` is the list.
     complexity: (args) => ({ field: 20, multiplier: args.first ?? 20 }),
     resolve: async (_root, args, ctx) => {
-      const a = await scopeAnalytics(ctx, resolveScope(args.scope), await asOfOptions(ctx.graph, args.asOf));
+      const a = await scopeAnalytics(ctx.graph, resolveScope(args.scope), await asOfOptions(ctx.graph, args.asOf));
       return Array.from(rankBridges(a.bridges, args.first ?? 20), (i, k) => ({ a, i, rank: k + 1 }));
     },
   }),

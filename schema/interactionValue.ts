@@ -1,14 +1,11 @@
 import { z } from "zod";
+import { valueRollup, type TieSet, type ValueRollupShape } from "../graph/analytics/tieValues.js";
 import { DEFAULT_VALUE_WEIGHTS, type InteractionValueWeights, type ValueComponent } from "../graph/ecosystem/interactionValue.js";
-import { tieStructuralPositions } from "../graph/ecosystem/structuralPosition.js";
-import { computeTieValues, rollUp, tiesAmong, tiesOfNode, VALUE_COMPONENTS, type TieValues, type ValueRollup } from "../graph/ecosystem/tieValues.js";
-import type { Scope } from "../graph/scope.js";
-import { scopeNodes } from "../graph/scope.js";
-import type { NetworkSnapshot, SnapshotOptions } from "../graph/snapshot.js";
+import { VALUE_COMPONENTS } from "../graph/ecosystem/tieValues.js";
 import type { Context } from "./context.js";
 import { Actor } from "./actor.js";
 import { Alliance } from "./alliance.js";
-import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";
+import { ComputedOn } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { asOfArg, asOfOptions } from "./timeTravel.js";
@@ -34,12 +31,6 @@ export function weightsFrom(input: Partial<Record<ValueComponent, number | null>
   return weights;
 }
 
-/** Tie values for the network (current, or as of a day) and these weights, computed once per version and day. */
-export async function tieValuesFor(ctx: Pick<Context, "graph">, weights: InteractionValueWeights, options: SnapshotOptions = {}): Promise<{ snapshot: NetworkSnapshot; values: TieValues }> {
-  const structural = await ctx.graph.cached("tie-structural-positions", tieStructuralPositions, options);
-  return ctx.graph.cached(`tie-values:${JSON.stringify(weights)}`, (snapshot) => ({ snapshot, values: computeTieValues(snapshot, structural, weights) }), options);
-}
-
 const ContributionRef = builder.objectRef<{ component: ValueComponent; weight: number; contribution: number }>("ValueContribution").implement({
   fields: (t) => ({
     component: t.field({ type: ValueComponentEnum, resolve: (c) => c.component }),
@@ -48,9 +39,7 @@ const ContributionRef = builder.objectRef<{ component: ValueComponent; weight: n
   }),
 });
 
-type RollupShape = ValueRollup & { weights: InteractionValueWeights; computedOn: ComputedOnShape };
-
-export const InteractionValueRef = builder.objectRef<RollupShape>("InteractionValue").implement({
+export const InteractionValueRef = builder.objectRef<ValueRollupShape>("InteractionValue").implement({
   description: "The value of a set of ties (an alliance's, an actor's, an ecosystem's): their total, their mean, and what each component contributes.",
   fields: (t) => ({
     ties: t.exposeInt("ties"),
@@ -64,19 +53,16 @@ export const InteractionValueRef = builder.objectRef<RollupShape>("InteractionVa
   }),
 });
 
-async function rollupOf(ctx: Context, args: { weights?: Parameters<typeof weightsFrom>[0]; asOf?: Date | null }, ties: (snapshot: NetworkSnapshot) => Iterable<number>): Promise<RollupShape> {
-  const weights = weightsFrom(args.weights);
-  const { snapshot, values } = await tieValuesFor(ctx, weights, await asOfOptions(ctx.graph, args.asOf));
-  return { ...rollUp(values, ties(snapshot)), weights, computedOn: computedOn(snapshot) };
+async function rollupOf(ctx: Context, args: { weights?: Parameters<typeof weightsFrom>[0]; asOf?: Date | null }, set: TieSet): Promise<ValueRollupShape> {
+  return valueRollup(ctx.graph, set, weightsFrom(args.weights), await asOfOptions(ctx.graph, args.asOf));
 }
-
 
 builder.objectField(Alliance, "value", (t) =>
   t.field({
     type: InteractionValueRef,
     description: "The value of the ties among the alliance's members.",
     args: { weights: t.arg({ type: InteractionValueWeightsInput }), asOf: t.arg(asOfArg) },
-    resolve: (alliance, args, ctx) => rollupOf(ctx, args, (s) => tiesAmong(s, s.allianceMembers.get(alliance.id) ?? [])),
+    resolve: (alliance, args, ctx) => rollupOf(ctx, args, { of: "alliance", allianceId: alliance.id }),
   }),
 );
 
@@ -85,7 +71,7 @@ builder.objectField(Actor, "interactionValue", (t) =>
     type: InteractionValueRef,
     description: "The value of the actor's ties.",
     args: { weights: t.arg({ type: InteractionValueWeightsInput }), asOf: t.arg(asOfArg) },
-    resolve: (actor, args, ctx) => rollupOf(ctx, args, (s) => (s.indexOfActor.has(actor.id) ? tiesOfNode(s, s.indexOfActor.get(actor.id)!) : [])),
+    resolve: (actor, args, ctx) => rollupOf(ctx, args, { of: "actor", actorId: actor.id }),
   }),
 );
 
@@ -94,9 +80,6 @@ builder.objectField(Ecosystem, "interactionValue", (t) =>
     type: InteractionValueRef,
     description: "The value of the ties among the ecosystem's actors.",
     args: { weights: t.arg({ type: InteractionValueWeightsInput }), asOf: t.arg(asOfArg) },
-    resolve: (ecosystem, args, ctx) => {
-      const scope: Scope = { kind: "ecosystem", ecosystemId: ecosystem.id };
-      return rollupOf(ctx, args, (s) => tiesAmong(s, scopeNodes(s, scope)));
-    },
+    resolve: (ecosystem, args, ctx) => rollupOf(ctx, args, { of: "ecosystem", ecosystemId: ecosystem.id }),
   }),
 );

@@ -1,9 +1,8 @@
-import { ecosystemMaturity, type Maturity, type MaturityComponent } from "../graph/ecosystem/maturity.js";
+import { maturitiesOf, type MaturityShape } from "../graph/analytics/maturities.js";
+import type { Maturity, MaturityComponent } from "../graph/ecosystem/maturity.js";
 import { MATURITY_COMPONENTS, type MaturityComponentKey } from "../graph/ecosystem/maturityModel.js";
 import type { Offer } from "../graph/ecosystem/offers.js";
-import type { GraphEngine } from "../graph/engines/graphEngine.js";
-import type { SnapshotOptions } from "../graph/snapshot.js";
-import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";
+import { ComputedOn } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { inLanguage, LanguageEnum } from "./language.js";
@@ -49,8 +48,6 @@ const NextStepRef = builder.objectRef<Maturity["nextStep"]>("MaturityNextStep").
   }),
 });
 
-type MaturityShape = Maturity & { computedOn: ComputedOnShape };
-
 const MaturityRef = builder.objectRef<MaturityShape>("Maturity").implement({
   description: "An ecosystem's maturity computed from its network, practices and alliances, with its evidence. Weights and thresholds: graph/ecosystem/maturityModel.ts.",
   fields: (t) => ({
@@ -64,34 +61,12 @@ const MaturityRef = builder.objectRef<MaturityShape>("Maturity").implement({
   }),
 });
 
-/**
- * Every ecosystem's maturity, computed together once per version of the network and day (about
- * 20 ms for the demo's 81): the maturity field and the peers' maturity fit read the same results.
- */
-export function maturities(graph: GraphEngine, options: SnapshotOptions = {}): Promise<ReadonlyMap<number, MaturityShape>> {
-  return graph.cached(
-    "maturity",
-    (snapshot) => {
-      const ids = [...new Set(snapshot.ecosystem)].filter((id) => id >= 0);
-      return new Map(ids.map((id) => [id, { ...ecosystemMaturity(snapshot, id), computedOn: computedOn(snapshot) }]));
-    },
-    options,
-  );
-}
-
-async function loadMaturities(ids: number[], graph: GraphEngine, options: SnapshotOptions): Promise<MaturityShape[]> {
-  const all = await maturities(graph, options);
-  // An ecosystem with no actor yet is in no snapshot group: measure it on its own.
-  const snapshot = ids.some((id) => !all.has(id)) ? await graph.snapshot(options) : null;
-  return ids.map((id) => all.get(id) ?? { ...ecosystemMaturity(snapshot!, id), computedOn: computedOn(snapshot!) });
-}
-
 builder.objectField(Ecosystem, "maturity", (t) =>
   t.loadable({
     type: MaturityRef,
     description: "Computed once per version of the network and day, for every ecosystem at once.",
     args: { asOf: t.arg(asOfArg) },
-    load: (keys: string[], ctx) => loadByDay(keys, ctx.graph, (ids, options) => loadMaturities(ids.map(Number), ctx.graph, options)),
+    load: (keys: string[], ctx) => loadByDay(keys, ctx.graph, (ids, options) => maturitiesOf(ctx.graph, ids.map(Number), options)),
     resolve: (ecosystem, args) => dayKey(args.asOf, ecosystem.id),
   }),
 );

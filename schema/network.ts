@@ -1,30 +1,25 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { ecosystemNetwork, type EcosystemNetwork } from "../graph/analytics/ecosystemNetwork.js";
+import { networkStats, type ScopeAnalytics } from "../graph/analytics/scopeAnalytics.js";
+import { tieValueOf } from "../graph/analytics/tieValues.js";
 import type { InteractionValueWeights } from "../graph/ecosystem/interactionValue.js";
 import { PROFILES } from "../record/vocabulary/lists.js";
 import type { SnapshotOptions } from "../graph/snapshot.js";
 import { ALLIANCE_BIT, KIND_BITS } from "../graph/tieFeatures.js";
-import type { Context } from "./context.js";
-import { finite, scopeAnalytics, type ScopeAnalytics } from "./actorMetrics.js";
+import { finite } from "./actorMetrics.js";
 import { ComputedOn } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
-import { InteractionValueWeightsInput, tieValuesFor, weightsFrom } from "./interactionValue.js";
-import { NetworkStatsRef, networkStatsFor } from "./networkStats.js";
+import { InteractionValueWeightsInput, weightsFrom } from "./interactionValue.js";
+import { NetworkStatsRef } from "./networkStats.js";
 import { asOfArg, asOfOptions } from "./timeTravel.js";
 
 /**
- * An ecosystem's network as a map draws it: actors and ties from the snapshot (no query per node),
- * with the scope's metrics on each. With `includeOutside`, the actors of other territories tied to
- * the ecosystem's actors join, with those ties only; they carry no metrics, being outside the scope.
+ * An ecosystem's network as a map draws it (graph/analytics/ecosystemNetwork.ts): actors and ties
+ * from the snapshot (no query per node), with the scope's metrics on each.
  */
-interface NetworkShape {
-  a: ScopeAnalytics;
-  ecosystemId: number;
-  /** Snapshot node ids: the ecosystem's actors (ascending), then outside actors (ascending). */
-  nodes: number[];
-  /** Snapshot tie ids; isBridge is null for a tie leaving the ecosystem. */
-  ties: { e: number; isBridge: boolean | null }[];
+interface NetworkShape extends EcosystemNetwork {
   weights: InteractionValueWeights;
   /** The day the network is taken on, shared by the ties' values and the statistics. */
   options: SnapshotOptions;
@@ -36,24 +31,6 @@ type TieShape = { n: NetworkShape; e: number; isBridge: boolean | null };
 const TIE_KINDS = { ALLIANCE: ALLIANCE_BIT, ...KIND_BITS } as const;
 const TieKindEnum = builder.enumType("TieKind", { description: "What a tie is made of: an alliance shared, or interactions of a kind.", values: Object.keys(TIE_KINDS) as (keyof typeof TIE_KINDS)[] });
 const day = (d: number) => new Date(d * 86_400_000);
-
-/** The ecosystem's ties and, with `includeOutside`, its actors' ties to other territories. */
-function networkOf(a: ScopeAnalytics, ecosystemId: number, includeOutside: boolean): Omit<NetworkShape, "weights" | "options"> {
-  const { offsets, targets, edgeOf } = a.snapshot.graph;
-  const bridges = new Set(a.metrics.bridges);
-  const ties = Array.from(a.metrics.parentTie, (e, local) => ({ e, isBridge: bridges.has(local) as boolean | null }));
-  const outside = new Set<number>();
-  if (includeOutside) {
-    for (const v of a.metrics.nodes) {
-      for (let k = offsets[v]!; k < offsets[v + 1]!; k += 1) {
-        if (a.metrics.localOf.has(targets[k]!)) continue;
-        outside.add(targets[k]!);
-        ties.push({ e: edgeOf[k]!, isBridge: null });
-      }
-    }
-  }
-  return { a, ecosystemId, nodes: [...a.metrics.nodes, ...[...outside].sort((x, y) => x - y)], ties };
-}
 
 const actorId = (s: ScopeAnalytics, v: number) => encodeGlobalID("Actor", s.snapshot.actorIds[v]!);
 
@@ -79,24 +56,13 @@ const NetworkNodeRef = builder.objectRef<NodeShape>("NetworkNode").implement({
   },
 });
 
-async function tieValue(ctx: Context, { n, e }: TieShape): Promise<number> {
-  const { snapshot, values } = await tieValuesFor(ctx, n.weights, n.options);
-  if (snapshot === n.a.snapshot) return values.value[e]!;
-  // The network moved on between the two cached computations: find the same pair in the newer one.
-  const [a, b] = [n.a.snapshot.actorIds[n.a.snapshot.graph.edgeSource[e]!]!, n.a.snapshot.actorIds[n.a.snapshot.graph.edgeTarget[e]!]!];
-  const [u, w] = [snapshot.indexOfActor.get(a), snapshot.indexOfActor.get(b)];
-  if (u === undefined || w === undefined) return 0;
-  for (let k = snapshot.graph.offsets[u]!; k < snapshot.graph.offsets[u + 1]!; k += 1) if (snapshot.graph.targets[k] === w) return values.value[snapshot.graph.edgeOf[k]!]!;
-  return 0;
-}
-
 const NetworkTieRef = builder.objectRef<TieShape>("NetworkTie").implement({
   description: "A tie on the map: a pair of actors with an alliance or interactions in common.",
   fields: (t) => ({
     source: t.id({ description: "The global id of the actor with the smaller record id.", resolve: ({ n, e }) => actorId(n.a, n.a.snapshot.graph.edgeSource[e]!) }),
     target: t.id({ resolve: ({ n, e }) => actorId(n.a, n.a.snapshot.graph.edgeTarget[e]!) }),
     strength: t.float({ description: "The weight the network algorithms use (the value without its structural component).", resolve: ({ n, e }) => n.a.snapshot.graph.edgeWeight[e]! }),
-    value: t.float({ description: "The tie's interaction value with the weights given to `network`.", resolve: (tie, _args, ctx) => tieValue(ctx, tie) }),
+    value: t.float({ description: "The tie's interaction value with the weights given to `network`.", resolve: ({ n, e }, _args, ctx) => tieValueOf(ctx.graph, n.a.snapshot, e, n.weights, n.options) }),
     kinds: t.field({ type: [TieKindEnum], resolve: ({ n, e }) => (Object.keys(TIE_KINDS) as (keyof typeof TIE_KINDS)[]).filter((k) => (n.a.snapshot.ties[e]!.kinds & TIE_KINDS[k]) !== 0) }),
     confirmed: t.boolean({ description: "Both ends confirmed an alliance they share.", resolve: ({ n, e }) => n.a.snapshot.ties[e]!.confirmed }),
     crossesProfiles: t.boolean({ resolve: ({ n, e }) => n.a.snapshot.profile[n.a.snapshot.graph.edgeSource[e]!] !== n.a.snapshot.profile[n.a.snapshot.graph.edgeTarget[e]!] }),
@@ -114,7 +80,7 @@ const EcosystemNetworkRef = builder.objectRef<NetworkShape>("EcosystemNetwork").
   fields: (t) => ({
     nodes: t.field({ type: [NetworkNodeRef], resolve: (n) => n.nodes.map((v) => ({ n, v, i: n.a.metrics.localOf.get(v) })) }),
     ties: t.field({ type: [NetworkTieRef], resolve: (n) => n.ties.map(({ e, isBridge }) => ({ n, e, isBridge })) }),
-    stats: t.field({ type: NetworkStatsRef, description: "Statistics of the ecosystem's own network (outside actors left out).", resolve: (n, _args, ctx) => networkStatsFor(ctx, { kind: "ecosystem", ecosystemId: n.ecosystemId }, n.options) }),
+    stats: t.field({ type: NetworkStatsRef, description: "Statistics of the ecosystem's own network (outside actors left out).", resolve: (n, _args, ctx) => networkStats(ctx.graph, { kind: "ecosystem", ecosystemId: n.ecosystemId }, n.options) }),
     computedOn: t.field({ type: ComputedOn, resolve: (n) => n.a.computedOn }),
   }),
 });
@@ -132,11 +98,7 @@ builder.objectField(Ecosystem, "network", (t) =>
     resolve: async (ecosystem, args, ctx) => {
       const includeOutside = args.includeOutside ?? false;
       const options = await asOfOptions(ctx.graph, args.asOf);
-      const shape = await ctx.graph.cached(
-        `ecosystem-network:${ecosystem.id}:${includeOutside}`,
-        async () => networkOf(await scopeAnalytics(ctx, { kind: "ecosystem", ecosystemId: ecosystem.id }, options), ecosystem.id, includeOutside),
-        options,
-      );
+      const shape = await ecosystemNetwork(ctx.graph, ecosystem.id, includeOutside, options);
       return { ...shape, weights: weightsFrom(args.weights), options };
     },
   }),

@@ -1,25 +1,9 @@
-import { computeNetworkStats, type NetworkStats } from "../graph/ecosystem/networkStats.js";
-import { scopeKey, type Scope } from "../graph/scope.js";
-import type { SnapshotOptions } from "../graph/snapshot.js";
-import type { Context } from "./context.js";
-import { AlgorithmInfo, finite, scopeAnalytics } from "./actorMetrics.js";
-import { AnalyticsScope, ComputedOn, resolveScope, type ComputedOnShape } from "./analyticsScope.js";
+import { networkStats, type NetworkStatsShape } from "../graph/analytics/scopeAnalytics.js";
+import type { NetworkStats } from "../graph/ecosystem/networkStats.js";
+import { AlgorithmInfo, finite } from "./actorMetrics.js";
+import { AnalyticsScope, ComputedOn, resolveScope } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { asOfArg, asOfOptions } from "./timeTravel.js";
-
-type NetworkStatsShape = NetworkStats & { computedOn: ComputedOnShape };
-
-/** A scope's network statistics, from its cached metrics, once per network version and day. */
-export function networkStatsFor(ctx: Pick<Context, "graph">, scope: Scope, options: SnapshotOptions = {}): Promise<NetworkStatsShape> {
-  return ctx.graph.cached(
-    `network-stats:${scopeKey(scope)}`,
-    async () => {
-      const { snapshot, metrics, computedOn } = await scopeAnalytics(ctx, scope, options);
-      return { ...computeNetworkStats(snapshot, metrics), computedOn };
-    },
-    options,
-  );
-}
 
 const HelixSynergyRef = builder.objectRef<NetworkStats["helix"]>("HelixSynergy").implement({
   description: "Quadruple-helix synergy over the scope's ties, each a unit of its two ends' profiles (Leydesdorff 2003), in bits.",
@@ -73,6 +57,6 @@ builder.queryField("networkStats", (t) =>
     description: "Statistics of a scope's network: an ecosystem's, or the whole network's by default.",
     args: { scope: t.arg({ type: AnalyticsScope }), asOf: t.arg(asOfArg) },
     complexity: (args) => (args.scope?.ecosystem ? 20 : 200),
-    resolve: async (_root, args, ctx) => networkStatsFor(ctx, resolveScope(args.scope), await asOfOptions(ctx.graph, args.asOf)),
+    resolve: async (_root, args, ctx) => networkStats(ctx.graph, resolveScope(args.scope), await asOfOptions(ctx.graph, args.asOf)),
   }),
 );

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { computedOn, type ComputedOnShape } from "../graph/analytics/computedOn.js";
 import { introductionPaths, type IntroductionPath, type PathTie } from "../graph/ecosystem/introductionPaths.js";
 import { Actor } from "./actor.js";
-import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";
+import { ComputedOn } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { NotFoundError } from "../record/errors.js";
 import { recordId } from "./ids.js";

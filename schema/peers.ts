@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { PEER_COMPONENT_DESCRIPTIONS, PEER_WEIGHTS, rankPeers, type Peer, type PeerComponent, type PeerComponentKey, type PeerReason, type PeerReasonCode } from "../graph/ecosystem/peers.js";
+import type { ComputedOnShape } from "../graph/analytics/computedOn.js";
+import { MAX_PEERS, peerRanking } from "../graph/analytics/peerRanking.js";
+import { PEER_COMPONENT_DESCRIPTIONS, PEER_WEIGHTS, type Peer, type PeerComponent, type PeerComponentKey, type PeerReason, type PeerReasonCode } from "../graph/ecosystem/peers.js";
 import { Actor } from "./actor.js";
-import { computedOn, ComputedOn, type ComputedOnShape } from "./analyticsScope.js";
+import { ComputedOn } from "./analyticsScope.js";
 import { builder } from "./builder.js";
 import { byId } from "./loadById.js";
-import { maturities } from "./maturity.js";
 import { inLanguage, LanguageEnum, type Language } from "./language.js";
 import { asOfArg, asOfOptions } from "./timeTravel.js";
-
-/** The most peers one request may ask for, and so the most each cached ranking keeps. */
-export const MAX_PEERS = 50;
 
 const REASON_CODES: readonly PeerReasonCode[] = ["SAME_PROFILE", "SAME_KIND", "SIMILAR_PRACTICES", "COMPLEMENTARY_PRACTICES", "SAME_MATURITY_LEVEL", "NEXT_MATURITY_LEVEL", "CATALYST"];
 
@@ -71,20 +69,7 @@ builder.objectField(Actor, "peers", (t) =>
       asOf: t.arg(asOfArg),
     },
     resolve: async (actor, { first, language, asOf }, ctx) => {
-      const { graph } = ctx;
-      const options = await asOfOptions(graph, asOf);
-      const ranking = await graph.cached(
-        `peers:${actor.id}`,
-        async (snapshot) => {
-          const v = snapshot.indexOfActor.get(actor.id);
-          // An actor the engine has not caught up with yet has no place in the network: no peers.
-          if (v === undefined) return [];
-          const all = await maturities(graph, options);
-          const levels = new Map([...all].map(([id, m]) => [id, m.level]));
-          return rankPeers(snapshot, v, { k: MAX_PEERS, levelOf: (id) => levels.get(id) ?? null }).map((peer) => ({ ...peer, actorId: snapshot.actorIds[peer.node]!, computedOn: computedOn(snapshot) }));
-        },
-        options,
-      );
+      const ranking = await peerRanking(ctx.graph, actor.id, await asOfOptions(ctx.graph, asOf));
       return ranking.slice(0, first ?? 10).map((peer) => ({
         ...peer,
         components: peer.components.map((c) => ({ ...c, language: language ?? null })),

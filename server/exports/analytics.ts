@@ -1,3 +1,5 @@
+import { scopeAnalytics, type ScopeAnalytics } from "../../graph/analytics/scopeAnalytics.js";
+import { tieValuesFor } from "../../graph/analytics/tieValues.js";
 import { DEFAULT_VALUE_WEIGHTS } from "../../graph/ecosystem/interactionValue.js";
 import type { BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
 import { sharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
@@ -5,14 +7,13 @@ import type { TieValues } from "../../graph/ecosystem/tieValues.js";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import type { Scope } from "../../graph/scope.js";
 import type { NetworkSnapshot } from "../../graph/snapshot.js";
-import { scopeAnalytics, type ScopeAnalytics } from "../../schema/actorMetrics.js";
-import { tieValuesFor } from "../../schema/interactionValue.js";
 import { timeTravelOptions } from "../../graph/asOf.js";
 
 /**
- * The analytics an export carries, computed by the API's own functions (schema/actorMetrics.ts
- * `scopeAnalytics`, schema/interactionValue.ts `tieValuesFor`) through the graph engine's cache: an export after a map or a query costs no second computation, and its numbers
- * are the API's. The `asOf` option selects a past network; the engine caches it apart.
+ * The analytics an export carries, from the analytics service the API reads too
+ * (graph/analytics/scopeAnalytics.ts, graph/analytics/tieValues.ts) and so from the same cache: an
+ * export after a map or a query costs no second computation, and its numbers are the API's. The
+ * `asOf` option selects a past network; the engine caches it apart.
  */
 export interface ExportAnalytics {
   snapshot: NetworkSnapshot;
@@ -43,8 +44,8 @@ export async function exportAnalytics(graph: GraphEngine, metricsScope: Scope, o
     // The API's time-travel rule: a day on or after the record's latest event is the current network.
     const snapshotOptions = await timeTravelOptions(graph, options.asOf);
     const asOf = snapshotOptions.asOf ?? null;
-    const { snapshot, values } = await tieValuesFor({ graph }, { ...DEFAULT_VALUE_WEIGHTS }, snapshotOptions);
-    const scope = options.metrics ? await scopeAnalytics({ graph }, metricsScope, snapshotOptions, pool) : null;
+    const { snapshot, values } = await tieValuesFor(graph, { ...DEFAULT_VALUE_WEIGHTS }, snapshotOptions);
+    const scope = options.metrics ? await scopeAnalytics(graph, metricsScope, snapshotOptions, pool) : null;
     if (!scope || scope.snapshot === snapshot) return { snapshot, asOf, scope, tieValues: values };
     if (attempt === ATTEMPTS) throw new Error("server/exports: the network kept changing while the export was read; try again");
   }

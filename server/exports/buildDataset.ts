@@ -1,10 +1,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { ScopeAnalytics } from "../../graph/analytics/scopeAnalytics.js";
 import type { BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import { scopeKey } from "../../graph/scope.js";
 import { PROFILES } from "../../record/vocabulary/lists.js";
 import { ALLIANCE_BIT, KIND_BITS } from "../../graph/tieFeatures.js";
-import type { ScopeAnalytics } from "../../schema/actorMetrics.js";
 import type { PrismaClient } from "../../record/generated/prisma/client.js";
 import { mergeSpells, overlaps, pairKey, readPairActivity } from "./activity.js";
 import { exportAnalytics } from "./analytics.js";

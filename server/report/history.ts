@@ -1,49 +1,16 @@
+import { historyPoint, type EcosystemPoint } from "../../graph/analytics/history.js";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
-import { ecosystemMaturity } from "../../graph/ecosystem/maturity.js";
-import type { NetworkSnapshot } from "../../graph/snapshot.js";
-import { inducedSubgraph } from "../../graph/subgraph.js";
 
 /** One point of an ecosystem's history: its network and maturity as of a day. */
-export interface HistoryPoint {
+export interface HistoryPoint extends EcosystemPoint {
   /** The day the network is taken on (ISO date). */
   date: string;
   /** "before": the year end before the accompaniment began; "yearEnd"; "current": the record as it is. */
   kind: "before" | "yearEnd" | "current";
-  /** Actors of the ecosystem with at least one tie inside it on that day. */
-  actors: number;
-  ties: number;
-  crossProfileTies: number;
-  level: 1 | 2 | 3 | 4;
-  composite: number;
 }
-
-type EcosystemPoint = Omit<HistoryPoint, "date" | "kind">;
 
 const DAY = 86_400_000;
 const isoDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-
-/** Every ecosystem's point in one pass over a snapshot: the snapshot is shared, so is the work. */
-function pointsOf(snapshot: NetworkSnapshot): ReadonlyMap<number, EcosystemPoint> {
-  const members = new Map<number, number[]>();
-  snapshot.ecosystem.forEach((id, v) => {
-    if (id < 0) return;
-    let list = members.get(id);
-    if (!list) members.set(id, (list = []));
-    list.push(v);
-  });
-  const points = new Map<number, EcosystemPoint>();
-  for (const [id, nodes] of members) {
-    const { graph } = inducedSubgraph(snapshot.graph, nodes);
-    let engaged = 0;
-    for (let i = 0; i < graph.nodeCount; i += 1) if (graph.offsets[i + 1]! > graph.offsets[i]!) engaged += 1;
-    let crossing = 0;
-    for (let e = 0; e < graph.edgeCount; e += 1) if (snapshot.profile[nodes[graph.edgeSource[e]!]!] !== snapshot.profile[nodes[graph.edgeTarget[e]!]!]) crossing += 1;
-    // The maturity the API computes (schema/maturity.ts), on the network of that day.
-    const maturity = ecosystemMaturity(snapshot, id);
-    points.set(id, { actors: engaged, ties: graph.edgeCount, crossProfileTies: crossing, level: maturity.level, composite: maturity.composite });
-  }
-  return points;
-}
 
 /**
  * The days an ecosystem's history is read on: the last year end before its accompaniment began
@@ -68,14 +35,8 @@ export async function ecosystemHistory(graph: GraphEngine, ecosystemId: number, 
   const days = [...historyDays(accompaniedSince, current.today).map(({ date, kind }) => ({ asOf: date as Date | undefined, kind })), { asOf: undefined, kind: "current" as const }];
   return Promise.all(
     days.map(async ({ asOf, kind }) => {
-      const [points, snapshot] = await Promise.all([graph.cached("report-history", pointsOf, { asOf }), graph.snapshot({ asOf })]);
-      return { date: isoDay(snapshot.today), kind, ...(points.get(ecosystemId) ?? withoutActors(snapshot, ecosystemId)) };
+      const { today, ...point } = await historyPoint(graph, ecosystemId, { asOf });
+      return { date: isoDay(today), kind, ...point };
     }),
   );
-}
-
-/** An ecosystem no actor acts in yet: no network, and the maturity the API gives such an ecosystem. */
-function withoutActors(snapshot: NetworkSnapshot, ecosystemId: number): EcosystemPoint {
-  const { level, composite } = ecosystemMaturity(snapshot, ecosystemId);
-  return { actors: 0, ties: 0, crossProfileTies: 0, level, composite };
 }

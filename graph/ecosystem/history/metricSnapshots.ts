@@ -1,7 +1,6 @@
+import { ecosystemMeasurement } from "../../analytics/history.js";
 import type { GraphEngine } from "../../engines/graphEngine.js";
-import { defaultTieValues, measureEcosystem, type EcosystemMetrics } from "./ecosystemMetrics.js";
-import type { TieValues } from "../tieValues.js";
-import type { NetworkSnapshot, SnapshotOptions } from "../../snapshot.js";
+import type { EcosystemMetrics } from "./ecosystemMetrics.js";
 import { Prisma } from "../../../record/generated/prisma/client.js";
 import { timeTravelOptions, utcDay } from "../../asOf.js";
 
@@ -25,12 +24,6 @@ export interface Measurement {
   metrics: EcosystemMetrics;
 }
 
-/** Every tie's default value on this very snapshot: shared through the cache, unless the network moved meanwhile. */
-async function tieValuesOn(graph: GraphEngine, snapshot: NetworkSnapshot, options: SnapshotOptions): Promise<TieValues> {
-  const shared = await graph.cached("history:tie-values", (s) => ({ snapshot: s, values: defaultTieValues(s) }), options);
-  return shared.snapshot === snapshot ? shared.values : defaultTieValues(snapshot);
-}
-
 /**
  * The ecosystems measured as of `asOf` (today when not given), each once per network version and
  * day, shared by on-demand snapshots, the schedule and live diffs. The day must have been checked
@@ -41,11 +34,7 @@ export async function measureAsOf(graph: GraphEngine, ecosystems: readonly Ecosy
   const options = await timeTravelOptions(graph, day);
   const measurements: Measurement[] = [];
   for (const ecosystem of ecosystems) {
-    const { snapshot, metrics } = await graph.cached(
-      `history:ecosystem-metrics:${ecosystem.id}`,
-      async (s) => ({ snapshot: s, metrics: measureEcosystem(s, ecosystem.id, await tieValuesOn(graph, s, options)) }),
-      options,
-    );
+    const { snapshot, metrics } = await ecosystemMeasurement(graph, ecosystem.id, options);
     measurements.push({ ecosystem, asOf: day, graphVersion: snapshot.version, metrics });
     // Each ecosystem takes milliseconds, all 81 about a second: let requests in between.
     await new Promise((resolve) => setImmediate(resolve));
