@@ -17,7 +17,7 @@ const NEED = `id date level levelName assessedBy notes source territory { id }`;
 const LIST = `query ($filter: NeedAssessmentFilter) {
   needAssessments(filter: $filter, first: 500) { totalCount nodes { id date level territory { id region { id } } } }
 }`;
-const { CREATE, UPDATE, DELETE } = mutationDocuments("NeedAssessment", NEED);
+const { CREATE, UPDATE } = mutationDocuments("NeedAssessment", NEED);
 
 interface Listed {
   id: string;
@@ -140,14 +140,6 @@ describe("need assessment mutations", () => {
     const moved = await api.gql(UPDATE, { id, input: { territory: territories[1] } }, "EDITOR");
     expect(moved.data.updateNeedAssessment.needAssessment).toMatchObject({ territory: { id: territories[1] }, level: 3, date: "2025-05-02" });
   });
-
-  it("deletes an assessment for an admin only, and answers a second delete with NotFoundError", async () => {
-    const { id } = await create();
-    await expectRejected(DELETE, { id }, "ForbiddenError", "EDITOR");
-    expect((await api.gql(DELETE, { id }, "ADMIN")).data.deleteNeedAssessment).toEqual({ __typename: "DeleteNeedAssessmentSuccess", deletedId: id });
-    await expectRejected(DELETE, { id }, "NotFoundError", "ADMIN");
-    expect((await api.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id })).data.node).toBeNull();
-  });
 });
 
 describe("need assessment mutations refuse bad input and change nothing", () => {
@@ -183,18 +175,5 @@ describe("need assessment mutations refuse bad input and change nothing", () => 
     expect((await expectRejected(CREATE, { input: { ...valid(), territory: ghost } }, "NotFoundError")).message).toContain(ghost);
     const [seeded] = (await list()).nodes;
     expect((await expectRejected(UPDATE, { id: seeded!.id, input: { territory: ghost } }, "NotFoundError")).message).toContain(ghost);
-  });
-
-  it("answers an update of an assessment that does not exist with NotFoundError", async () => {
-    await expectRejected(UPDATE, { id: globalId("NeedAssessment", 999999), input: { level: 2 } }, "NotFoundError");
-  });
-
-  it("refuses writes to anonymous and read-only roles", async () => {
-    const [seeded] = (await list()).nodes;
-    for (const role of ["ANONYMOUS", "RESEARCHER", "CATALYST"] as const) {
-      await expectRejected(CREATE, { input: valid() }, "ForbiddenError", role);
-      await expectRejected(UPDATE, { id: seeded!.id, input: { level: 2 } }, "ForbiddenError", role);
-      await expectRejected(DELETE, { id: seeded!.id }, "ForbiddenError", role);
-    }
   });
 });
