@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { betweenness } from "../graph/algorithms/betweenness.js";
-import { createBetweennessPool } from "../graph/algorithms/betweennessParallel.js";
+import { createBetweennessPool } from "../graph/workers/betweennessParallel.js";
 import { sampledBetweenness } from "../graph/algorithms/betweennessSampled.js";
 import { DEFAULTS as SCALED, scaledBetweenness, scaledBetweennessParallel } from "../graph/algorithms/betweennessScaled.js";
 import { DEFAULTS as TOP_RANKED, topRankedBetweennessParallel } from "../graph/algorithms/betweennessTopRanked.js";

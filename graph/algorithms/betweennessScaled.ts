@@ -51,7 +51,7 @@ import {
   resolveOptions,
   betweenness,
 } from "./betweenness.js";
-import type { BetweennessPool } from "./betweennessParallel.js";
+import type { BetweennessPool } from "../workers/betweennessParallel.js";
 import { drawPivots, type SampledBetweennessOptions } from "./betweennessSampled.js";
 import { mulberry32 } from "./random.js";
 

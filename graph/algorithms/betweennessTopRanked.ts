@@ -45,7 +45,7 @@
  */
 import type { CsrGraph } from "../csr.js";
 import { betweenness, checkGraph, createScratch, nodeScale, resolveOptions } from "./betweenness.js";
-import type { BetweennessPool } from "./betweennessParallel.js";
+import type { BetweennessPool } from "../workers/betweennessParallel.js";
 import { drawPivots } from "./betweennessSampled.js";
 import { accumulateStrataFromSource, STRATUM_WIDTH } from "./betweennessStrata.js";
 import { mulberry32 } from "./random.js";

@@ -34,14 +34,14 @@
  *
  * Off the main thread. `computeScopeMetricsOnPool` runs the four betweenness passes (all but a
  * fraction of the cost: about 7 s of the 7.6 s of the demo's national scope) on a worker pool
- * (graph/algorithms/betweennessParallel), so a server keeps answering meanwhile; the cheap
+ * (graph/workers/betweennessParallel), so a server keeps answering meanwhile; the cheap
  * measures run on the calling thread while the workers search, with a turn of the event loop
  * between each. Scopes below `poolFrom` actors (every ecosystem) stay on the calling thread, where
  * they take milliseconds and would only wait in the pool's queue. Same sources, same formulas:
  * the pool's sums equal the single-thread ones up to rounding (the summation order differs).
  */
 import { accumulateFromSource, betweenness, createScratch, crossGroupBetweenness, nodeScale } from "../algorithms/betweenness.js";
-import type { BetweennessPool } from "../algorithms/betweennessParallel.js";
+import type { BetweennessPool } from "../workers/betweennessParallel.js";
 import { drawPivots, hoeffdingError, sampledBetweenness } from "../algorithms/betweennessSampled.js";
 import { brokerage, type RoleValues } from "../algorithms/brokerage.js";
 import { louvain } from "../algorithms/communities.js";

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrFromTies, type Tie } from "../../graph/csr.js";
 import { accumulateFromSource, betweenness, createScratch } from "../../graph/algorithms/betweenness.js";
-import { createBetweennessPool, relabelBreadthFirst, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
+import { createBetweennessPool, relabelBreadthFirst, type BetweennessPool } from "../../graph/workers/betweennessParallel.js";
 import { sumLinearDependencies } from "../../graph/algorithms/betweennessScaled.js";
 import { closeArrays, csrOf, fixtureGraphs } from "../support/fixtureGraphs.js";
 
@@ -90,7 +90,7 @@ describe("graph/betweennessParallel", () => {
   });
 
   it("lets the process exit with an idle pool that was never closed", () => {
-    const module = new URL("../../graph/algorithms/betweennessParallel.ts", import.meta.url).href;
+    const module = new URL("../../graph/workers/betweennessParallel.ts", import.meta.url).href;
     const code = [
       `import { createBetweennessPool } from ${JSON.stringify(module)};`,
       `const pool = createBetweennessPool({ workers: 2 });`,

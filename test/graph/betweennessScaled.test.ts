@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrFromTies, type Tie } from "../../graph/csr.js";
 import { betweenness, nodeScale } from "../../graph/algorithms/betweenness.js";
-import { createBetweennessPool, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
+import { createBetweennessPool, type BetweennessPool } from "../../graph/workers/betweennessParallel.js";
 import { linearScalingError, scaledBetweenness, scaledBetweennessParallel, sumLinearDependencies } from "../../graph/algorithms/betweennessScaled.js";
 import { closeArrays, csrOf, fixtureGraphs, referenceValues } from "../support/fixtureGraphs.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratch, nodeScale } from "../../graph/algorithms/betweenness.js";
 import { accumulateBatch, BATCH, createBatchScratch } from "../../graph/algorithms/betweennessBatch.js";
-import { createBetweennessPool, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
+import { createBetweennessPool, type BetweennessPool } from "../../graph/workers/betweennessParallel.js";
 import { accumulateStrataFromSource, STRATUM_WIDTH } from "../../graph/algorithms/betweennessStrata.js";
 import { csrFromTies } from "../../graph/csr.js";
 import { closeArrays, csrOf, fixtureGraphs, referenceValues } from "../support/fixtureGraphs.js";

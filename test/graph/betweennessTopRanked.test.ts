@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { betweenness } from "../../graph/algorithms/betweenness.js";
-import { createBetweennessPool, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
+import { createBetweennessPool, type BetweennessPool } from "../../graph/workers/betweennessParallel.js";
 import { distanceClassSizes, normalQuantile, topRankedBetweenness, topRankedBetweennessParallel } from "../../graph/algorithms/betweennessTopRanked.js";
 import { csrFromTies } from "../../graph/csr.js";
 import { closeArrays, csrOf, fixtureGraphs } from "../support/fixtureGraphs.js";

@@ -6,10 +6,10 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { CsrGraph } from "../csr.js";
-import { accumulateFromSource, createScratch, type BrandesScratch } from "./betweenness.js";
-import { accumulateBatch, BATCH, createBatchScratch, type BatchDependencies, type BatchScratch } from "./betweennessBatch.js";
-import { accumulateLinearFromSource } from "./betweennessScaled.js";
-import { STRATUM_WIDTH } from "./betweennessStrata.js";
+import { accumulateFromSource, createScratch, type BrandesScratch } from "../algorithms/betweenness.js";
+import { accumulateBatch, BATCH, createBatchScratch, type BatchDependencies, type BatchScratch } from "../algorithms/betweennessBatch.js";
+import { accumulateLinearFromSource } from "../algorithms/betweennessScaled.js";
+import { STRATUM_WIDTH } from "../algorithms/betweennessStrata.js";
 import type { WorkerReply, WorkerTask } from "./betweennessParallel.js";
 
 if (parentPort === null) throw new Error("graph/betweennessWorker: must run as a worker thread");

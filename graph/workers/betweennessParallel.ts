@@ -27,19 +27,16 @@
  *   balance). Each chunk sums into its own row of a shared block and the rows are added in chunk
  *   order: results do not depend on the number of workers or on timing, and agree with the
  *   single-thread functions up to rounding.
- * - Workers start once, with the pool, and are unreferenced while idle: an idle pool never keeps
- *   the process alive. `close()` ends them. Under tsx (or vitest) the workers load the TypeScript
- *   sources through tsx's `tsImport`; a compiled build loads the .js sibling.
+ * - Workers start once, with the pool (graph/startWorker), and are unreferenced while idle: an idle
+ *   pool never keeps the process alive. `close()` ends them.
  */
-import { createRequire } from "node:module";
 import os from "node:os";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { checkGraph, checkGroups, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "../algorithms/betweenness.js";
+import { BATCH } from "../algorithms/betweennessBatch.js";
+import { STRATUM_WIDTH } from "../algorithms/betweennessStrata.js";
+import { sourceBatchOrder } from "../algorithms/sourceBatches.js";
 import type { CsrGraph } from "../csr.js";
-import { checkGraph, checkGroups, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "./betweenness.js";
-import { BATCH } from "./betweennessBatch.js";
-import { STRATUM_WIDTH } from "./betweennessStrata.js";
-import { sourceBatchOrder } from "./sourceBatches.js";
+import { startWorker, workerEntry } from "./startWorker.js";
 
 const MODULE = "graph/betweennessParallel";
 
@@ -196,20 +193,6 @@ function prepareGraph(graph: CsrGraph, weighted: boolean): Prepared {
   return { shared: { key, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, offsets, targets, weights }, newLabel: null, batchOrder: null };
 }
 
-/**
- * Starts one worker on this module's sibling. Compiled, that is betweennessWorker.js. From the
- * TypeScript sources (under tsx or vitest), Node 20 does not apply loader hooks given by --import
- * to a worker's entry file, so a two-line entry imports the worker through tsx's `tsImport`.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./betweennessWorker.js", here));
-  const entry = new URL("./betweennessWorker.ts", here).href;
-  const tsxApi = new URL("dist/esm/api/index.mjs", pathToFileURL(createRequire(here).resolve("tsx/package.json"))).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`;
-  return new Worker(code, { eval: true, execArgv: [] });
-}
-
 interface Running {
   id: number;
   waiting: number;
@@ -250,7 +233,7 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
   const workers = Array.from({ length: requested }, () => {
     // Referenced until every worker has loaded (so that awaiting ready() keeps the process up),
     // then only while a task runs.
-    const worker = startWorker();
+    const worker = startWorker(workerEntry("betweennessWorker", import.meta.url));
     worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "ready") {
         readyCount += 1;
