@@ -115,7 +115,7 @@ export function accumulateFromSource(graph: CsrGraph, source: number, scratch: B
 /**
  * Breadth-first search from s; returns the number of levels, with level L at order[levelStart[L] .. levelStart[L + 1]).
  * Leaves depth, sigma and order filled in and coeff 0 on every reached node; the caller resets depth
- * to -1 on order[0 .. levelStart[levels]) when done. Exported for kernel variants (graph/betweennessScaled).
+ * to -1 on order[0 .. levelStart[levels]) when done. Exported for kernel variants.
  */
 export function forwardBfs(graph: CsrGraph, s: number, sc: BrandesScratch): number {
   const { offsets, targets } = graph;
@@ -199,7 +199,7 @@ function backwardLevels(
  * by (distance, insertion), sigma[v] reset on a shorter path and completed from the entry's
  * predecessor when v is settled, equal paths (even to settled nodes) adding sigma. Returns the
  * number of nodes settled, in order. The caller resets dist to Infinity and settled to 0 on
- * order[0 .. reached) when done. Exported for kernel variants (graph/betweennessScaled).
+ * order[0 .. reached) when done. Exported for kernel variants.
  */
 export function forwardDijkstra(graph: CsrGraph, s: number, sc: BrandesScratch): number {
   const { offsets, targets, weights } = graph;

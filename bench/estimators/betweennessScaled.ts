@@ -1,6 +1,6 @@
 /**
- * graph/betweennessScaled: betweenness estimated from k uniform pivots with Geisberger, Sanders
- * and Schultes' linear scaling, on one thread or on a worker pool (graph/betweennessParallel).
+ * bench/betweennessScaled: betweenness estimated from k uniform pivots with Geisberger, Sanders
+ * and Schultes' linear scaling, on one thread or on a worker pool (bench/estimatorPool).
  *
  * R. Geisberger, P. Sanders and D. Schultes, "Better approximation of betweenness centrality",
  * Proceedings of the 10th Workshop on Algorithm Engineering and Experiments (ALENEX), SIAM, 2008,
@@ -39,7 +39,6 @@
  * Weighted runs read tie weights as lengths, as graph/betweenness does, and need them > 0: the
  * factor d(s, v) / d(s, w) is undefined across a zero-length tie.
  */
-import type { CsrGraph } from "../csr.js";
 import {
   type BrandesScratch,
   checkGraph,
@@ -50,12 +49,13 @@ import {
   nodeScale,
   resolveOptions,
   betweenness,
-} from "./betweenness.js";
-import type { BetweennessPool } from "../workers/betweennessParallel.js";
-import { drawPivots, type SampledBetweennessOptions } from "./betweennessSampled.js";
-import { mulberry32 } from "./random.js";
+} from "../../graph/algorithms/betweenness.js";
+import { drawPivots, type SampledBetweennessOptions } from "../../graph/algorithms/betweennessSampled.js";
+import { mulberry32 } from "../../graph/algorithms/random.js";
+import type { CsrGraph } from "../../graph/csr.js";
+import type { EstimatorPool } from "./estimatorPool.js";
 
-const MODULE = "graph/betweennessScaled";
+const MODULE = "bench/betweennessScaled";
 
 export type ScaledBetweennessOptions = SampledBetweennessOptions;
 
@@ -114,7 +114,7 @@ export function accumulateLinearFromSource(graph: CsrGraph, source: number, scra
  * and delta'[v] = sigma[v] d(s, v) * (sum of coeff over v's row): only the level below is nonzero.
  *
  * With an `offset` l (> -1), the pair (s, t)'s share credited to s is (d(s, v) + l) / (d(s, t) + 2l)
- * instead of d(s, v) / d(s, t) (graph/betweennessStrata explains why): then
+ * instead of d(s, v) / d(s, t) (bench/betweennessStrata explains why): then
  * coeff[w] = (1 / (d(s, w) + 2l) + delta[w] / (d(s, w) + l)) / sigma[w] and delta[v] = sigma[v] (d(s, v) + l) * row sum.
  */
 export function backwardLevelsLinear(graph: CsrGraph, sc: BrandesScratch, levels: number, nodes: Float64Array, offset = 0): void {
@@ -253,8 +253,8 @@ export function scaledBetweenness(graph: CsrGraph, options: ScaledBetweennessOpt
   return finish(p, sumLinearDependencies(graph, p.pivots, p.weighted), null);
 }
 
-/** The same estimate, the pivots' searches spread over a worker pool (graph/betweennessParallel); identical pivots for a seed. */
-export async function scaledBetweennessParallel(pool: BetweennessPool, graph: CsrGraph, options: ScaledBetweennessOptions = {}): Promise<ScaledBetweenness> {
+/** The same estimate, the pivots' searches spread over a worker pool (bench/estimatorPool); identical pivots for a seed. */
+export async function scaledBetweennessParallel(pool: EstimatorPool, graph: CsrGraph, options: ScaledBetweennessOptions = {}): Promise<ScaledBetweenness> {
   const p = plan(graph, options);
   if (p.pivots === null) return finish(p, null, await pool.betweenness(graph, { weighted: p.weighted, normalized: p.normalized }));
   return finish(p, await pool.sumDependencies(graph, { kernel: "linear", weighted: p.weighted, sources: p.pivots }), null);
