@@ -121,7 +121,7 @@ for (const [nodes, ties, repeats] of sizes) {
 
     // Two phases for the top ranks (bench/estimators/betweennessTopRanked.ts), same budget: quality for
     // its default seed and, since one seed can be lucky or not, over seeds 1-100 where exact is
-    // known (some 30 s on 5,000 nodes; 1-5 on 50,000 with --full); time for seed 7 next to the rows above.
+    // known (1-5 on 50,000 with --full, to keep the run short); time for seed 7 next to the rows above.
     let topQuality = "";
     if (exact) {
       const exactValues: Float64Array = exact;

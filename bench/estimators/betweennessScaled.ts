@@ -32,9 +32,9 @@
  *   allNodes: |error of every node|     <= 2R * sqrt((1 - (k-1)/n) ln(2n / alpha) / (2k))
  * This bound is rigorous but loose: the doubled term has twice the range of the plain estimator's
  * (graph/betweennessSampled, Hoeffding), though a much smaller variance in practice, and the bound
- * uses only the range. With k = 1024 of 50,000 nodes it is 0.08 on a 0..1 scale where the largest
- * score is near 0.01. What was measured on the 5,000-node bench graph is in `EMPIRICAL` below and
- * in the bench table (npm run bench).
+ * uses only the range. With k = 1024 of 50,000 nodes it is 0.08 on a 0..1 scale, which says little
+ * of scores that are mostly far smaller: what was measured is in `EMPIRICAL` below and in the
+ * bench table (npm run bench).
  *
  * Weighted runs read tie weights as lengths, as graph/betweenness does, and need them > 0: the
  * factor d(s, v) / d(s, w) is undefined across a zero-length tie.
@@ -59,11 +59,7 @@ const MODULE = "bench/betweennessScaled";
 
 export type ScaledBetweennessOptions = SampledBetweennessOptions;
 
-/**
- * k = 1024 pivots: on the 5,000-node bench graph, Spearman 0.995 against exact betweenness (uniform
- * pivots get 0.982 with as many, 0.992 with twice as many) but only 80-90% of the exact top 20 (see `EMPIRICAL`); on the
- * 50,000-node graph it took 2.3 s on a pool of two workers (6.1 s on one thread) in `npm run bench`.
- */
+/** k = 1024 pivots: the bench table sets it beside uniform pivots and exact betweenness. */
 export const DEFAULTS: Required<Omit<ScaledBetweennessOptions, "rng">> = { weighted: false, normalized: true, k: 1024, seed: 1, confidence: 0.95 };
 
 /** What was measured, stated with every estimate since the rigorous bound is loose. */

@@ -14,7 +14,7 @@
  * (> -1, so that both parts stay positive) spans every such split: l = 0 is linear scaling, large
  * l tends to halving the plain dependency, and l near -1 gives nearly all of the pair to the end
  * farther from v. A pivot next to a hub then credits it with little, where the hub's term varies
- * most. This derivation is ours; what it does was measured (bench/betweennessTopRanked).
+ * most. This derivation is ours; what it does is measured by the bench (bench/run.ts).
  *
  * Layout: node v owns STRATUM_WIDTH * classes doubles from v * STRATUM_WIDTH * classes; class c
  * (0-based) holds sources at distance c + 1 from v, the last class every farther one; within a

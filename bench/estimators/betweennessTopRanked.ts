@@ -14,18 +14,16 @@
  * W. G. Cochran, "Sampling Techniques", 3rd ed., Wiley, 1977, section 5A.9 (post-stratification:
  * a simple random sample re-weighted by known stratum sizes; unbiased given every stratum is hit).
  *
- * Why two phases. The goal is the exact top ranks: on the 5,000-node bench graph the exact 19th to
- * 23rd nodes lie within 2% of each other, and one pivot's term for them has a relative standard
- * deviation of about 2.2 (linear scaling; 3.5 plain), so plain sampling would need almost every
- * source. Most of that spread comes from how far the pivot is from the node: a pivot next to a hub
- * credits it with far more than a distant one. Distances FROM a node are one breadth-first search
- * away, so for a few candidate nodes the number of sources at each distance is known exactly and
- * each candidate's sample can be post-stratified by distance, which cut the per-pivot variance
- * about four-fold in a probe on that graph. Second, each pair's credit goes mostly to its end
- * farther from the node (share offset -0.9, bench/betweennessStrata), which evens out the terms
- * of pivots near a hub: with k = 1024 on that graph, over seeds 1-100, the mean top-20 overlap went
- * from 94.4% (linear scaling, offset 0) to 95.7%, the seeds reaching 95% from 71 to 88, and
- * Spearman from 0.9945-0.9958 to 0.9977-0.9986, at the same cost.
+ * Why two phases. The goal is the exact top ranks: the nodes around rank `top` score nearly alike,
+ * and one pivot's term for them spreads widely (linear scaling narrows it, not enough), so plain
+ * sampling would need almost every source to order them. Most of that spread comes from how far
+ * the pivot is from the node: a pivot next to a hub credits it with far more than a distant one.
+ * Distances FROM a node are one breadth-first search away, so for a few candidate nodes the number
+ * of sources at each distance is known exactly and each candidate's sample can be post-stratified
+ * by distance, which removes the part of the variance due to distance. Second, each pair's credit
+ * goes mostly to its end farther from the node (share offset -0.9, bench/betweennessStrata), which
+ * evens out the terms of pivots near a hub, at the same cost. The bench table gives the quality
+ * reached over seeds.
  *
  * How, for a budget of k pivots drawn uniformly without replacement (one seeded Fisher-Yates
  * shuffle, so the pivots of both phases together are a simple random sample):

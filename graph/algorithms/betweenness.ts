@@ -28,8 +28,7 @@
  * goes one BFS level at a time: a node's neighbours lie in its own level or the two next to it,
  * so with coeff[w] = (1 + delta[w]) / sigma[w] filled in only for the level below, delta[v] is
  * sigma[v] times the plain sum of coeff over v's row: no distance test or branch per tie, one
- * division per node (see /work/shared/notes/betweenness-performance.md). Weighted, Dijkstra runs
- * on a binary heap of typed arrays. `accumulateFromSource` is the per-source kernel, so sources
+ * division per node. Weighted, Dijkstra runs on a binary heap of typed arrays. `accumulateFromSource` is the per-source kernel, so sources
  * can later be split across worker threads, each with its own scratch and accumulator.
  */
 import type { CsrGraph } from "../csr.js";

@@ -10,19 +10,17 @@
  *
  * Unweighted, the workers run 32 sources per pass over the ties (graph/betweennessBatch), in runs
  * of sources that lie close together (graph/sourceBatches); weighted or cross-group, one source at
- * a time with graph/betweenness's own kernel (graph/dependencyWorker). Measured (`npm run bench -- --full`, 2 cores):
- * exact betweenness on the 5,000-node bench graph in 0.53 s on two workers against 2.38 s on one
- * thread and 2.01 s for igraph; on the 50,000-node graph in 84 s against 305 s and 324 s.
+ * a time with graph/betweenness's own kernel (graph/dependencyWorker). `npm run bench` times it
+ * against one thread and igraph.
  *
- * How (see also /work/shared/notes/betweenness-performance.md):
+ * How:
  * - The graph is copied once into SharedArrayBuffers, which every worker reads without copying; the
  *   copy is cached per CsrGraph object (graphs are treated as immutable, as everywhere here).
  * - Unweighted, the nodes are first relabelled in breadth-first order, so that neighbours tend to
- *   have close labels and a search touches memory in runs; results are mapped back. It costs about
- *   30 ms on 50,000 nodes, once per graph. On the bench graph, whose labels already follow its
- *   territories, it changes nothing; with the same graph's labels shuffled it saves 15% per source
- *   on 50,000 nodes (the notes measured -36% on their probe). Weighted searches keep the caller's
- *   labels: with zero lengths, NetworkX's counts depend on them.
+ *   have close labels and a search touches memory in runs; results are mapped back. It is done once
+ *   per graph, and pays when the caller's labels are scattered over the network; labels that
+ *   already follow its structure lose nothing by it. Weighted searches keep the caller's labels:
+ *   with zero lengths, NetworkX's counts depend on them.
  * - Sources are cut into at most 64 chunks, taken by the workers from a shared counter (dynamic
  *   balance). Each chunk sums into its own row of a shared block and the rows are added in chunk
  *   order: results do not depend on the number of workers or on timing, and agree with the
@@ -93,7 +91,7 @@ export interface BetweennessPool<Task extends SourcesTask = DependencyTask> {
   readonly closed: boolean;
   /** A worker failed or exited: every later call is refused, and the pool should be replaced. */
   readonly broken: boolean;
-  /** Resolves once every worker has loaded its code (some 250-350 ms here, once: tsx compiles the sources). */
+  /** Resolves once every worker has loaded its code (once; under tsx, after compiling the sources). */
   ready(): Promise<void>;
   /** As graph/betweenness's `betweenness`, computed on the pool. */
   betweenness(graph: CsrGraph, options?: BetweennessOptions): Promise<Float64Array>;
