@@ -10,11 +10,11 @@ import os from "node:os";
 import path from "node:path";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { betweenness } from "../graph/algorithms/betweenness.js";
-import { createBetweennessPool } from "../graph/algorithms/betweennessParallel.js";
 import { sampledBetweenness } from "../graph/algorithms/betweennessSampled.js";
-import { DEFAULTS as SCALED, scaledBetweenness, scaledBetweennessParallel } from "../graph/algorithms/betweennessScaled.js";
-import { DEFAULTS as TOP_RANKED, topRankedBetweennessParallel } from "../graph/algorithms/betweennessTopRanked.js";
 import { structuralHoles } from "../graph/algorithms/structuralHoles.js";
+import { DEFAULTS as SCALED, scaledBetweenness, scaledBetweennessParallel } from "./estimators/betweennessScaled.js";
+import { DEFAULTS as TOP_RANKED, topRankedBetweennessParallel } from "./estimators/betweennessTopRanked.js";
+import { createEstimatorPool } from "./estimators/estimatorPool.js";
 import { benchImports, importRows } from "./imports.js";
 import { benchLoad } from "./load.js";
 import { benchMaturity } from "./maturity.js";
@@ -54,7 +54,7 @@ async function timePool(repeats: number, run: () => Promise<unknown>): Promise<{
 
 // The pool starts once per process; its start is timed on its own, not in the rows that use it.
 const poolStart = performance.now();
-const pool = createBetweennessPool();
+const pool = createEstimatorPool();
 await pool.ready();
 rows.push(["-", "worker pool start (once per process)", `maillage (${pool.size} workers)`, ((performance.now() - poolStart) / 1000).toFixed(3), "", ""]);
 const threads = `${pool.size} worker${pool.size === 1 ? "" : "s"}`;
@@ -119,9 +119,9 @@ for (const [nodes, ties, repeats] of sizes) {
     const { seconds: onPool, cores } = await timePool(repeats, () => scaledBetweennessParallel(pool, graph, { k, seed: 7 }));
     row(name, measure, `maillage (linear scaling, pool of ${threads})`, onPool, undefined, `${(median(onPool) / single).toFixed(2)} x 1 thread, ${cores}${quality ? "; " + quality : ""}`);
 
-    // Two phases for the top ranks (graph/algorithms/betweennessTopRanked), same budget: quality for
+    // Two phases for the top ranks (bench/estimators/betweennessTopRanked.ts), same budget: quality for
     // its default seed and, since one seed can be lucky or not, over seeds 1-100 where exact is
-    // known (some 30 s on 5,000 nodes; 1-5 on 50,000 with --full); time for seed 7 next to the rows above.
+    // known (1-5 on 50,000 with --full, to keep the run short); time for seed 7 next to the rows above.
     let topQuality = "";
     if (exact) {
       const exactValues: Float64Array = exact;

@@ -65,7 +65,7 @@ if (values.out === "-" && format === "pdf" && process.stdout.isTTY) usageError("
 
 // Loaded once the command line is known to be right: a usage error answers at once.
 const [{ closeSharedBetweennessPool }, { MemoryGraphEngine }, { loadConfig }, { openDatabase }, { createLogger }, { PdfPrinter }, { buildReport }] = await Promise.all([
-  import("../graph/algorithms/sharedBetweennessPool.js"),
+  import("../graph/workers/sharedBetweennessPool.js"),
   import("../graph/engines/memory/memoryEngine.js"),
   import("../server/config.js"),
   import("../record/database.js"),

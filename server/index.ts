@@ -1,6 +1,6 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
-import { closeSharedBetweennessPool } from "../graph/algorithms/sharedBetweennessPool.js";
+import { closeSharedBetweennessPool } from "../graph/workers/sharedBetweennessPool.js";
 import type { GraphEngine } from "../graph/engines/graphEngine.js";
 import { MemoryGraphEngine } from "../graph/engines/memory/memoryEngine.js";
 import { GraphUnavailableError } from "../graph/engines/neo4j/executor.js";

@@ -28,8 +28,7 @@
  * goes one BFS level at a time: a node's neighbours lie in its own level or the two next to it,
  * so with coeff[w] = (1 + delta[w]) / sigma[w] filled in only for the level below, delta[v] is
  * sigma[v] times the plain sum of coeff over v's row: no distance test or branch per tie, one
- * division per node (see /work/shared/notes/betweenness-performance.md). Weighted, Dijkstra runs
- * on a binary heap of typed arrays. `accumulateFromSource` is the per-source kernel, so sources
+ * division per node. Weighted, Dijkstra runs on a binary heap of typed arrays. `accumulateFromSource` is the per-source kernel, so sources
  * can later be split across worker threads, each with its own scratch and accumulator.
  */
 import type { CsrGraph } from "../csr.js";
@@ -115,7 +114,7 @@ export function accumulateFromSource(graph: CsrGraph, source: number, scratch: B
 /**
  * Breadth-first search from s; returns the number of levels, with level L at order[levelStart[L] .. levelStart[L + 1]).
  * Leaves depth, sigma and order filled in and coeff 0 on every reached node; the caller resets depth
- * to -1 on order[0 .. levelStart[levels]) when done. Exported for kernel variants (graph/betweennessScaled).
+ * to -1 on order[0 .. levelStart[levels]) when done. Exported for kernel variants.
  */
 export function forwardBfs(graph: CsrGraph, s: number, sc: BrandesScratch): number {
   const { offsets, targets } = graph;
@@ -199,7 +198,7 @@ function backwardLevels(
  * by (distance, insertion), sigma[v] reset on a shorter path and completed from the entry's
  * predecessor when v is settled, equal paths (even to settled nodes) adding sigma. Returns the
  * number of nodes settled, in order. The caller resets dist to Infinity and settled to 0 on
- * order[0 .. reached) when done. Exported for kernel variants (graph/betweennessScaled).
+ * order[0 .. reached) when done. Exported for kernel variants.
  */
 export function forwardDijkstra(graph: CsrGraph, s: number, sc: BrandesScratch): number {
   const { offsets, targets, weights } = graph;

@@ -14,30 +14,16 @@
  * sigma_b(w) += sigma_b(v). The level of each (node, bit) is recorded as a list of (node, word)
  * entries per level. Backward, level by level from the deepest: the words of the level below are
  * scattered into `below`, then each entry v at level L sums, per bit shared with a neighbour w
- * at level L + 1, (1 + delta_b(w)) / sigma_b(w), and delta_b(v) is sigma_b(v) times that sum. A probe on the
- * 5,000-node bench graph: the forward phase for 32 sources in 0.3-0.6 of the time of 32 single
- * searches (graph/betweenness's `forwardBfs`), since a node's row is read once per distinct level
- * rather than once per source.
+ * at level L + 1, (1 + delta_b(w)) / sigma_b(w), and delta_b(v) is sigma_b(v) times that sum. A
+ * node's row is thus read once per distinct level rather than once per source, which is what the
+ * forward phase saves over 32 single searches (graph/betweenness's `forwardBfs`).
  *
- * The same pass serves the linearly scaled dependencies of graph/betweennessScaled (Geisberger,
- * Sanders and Schultes, ALENEX 2008, doi:10.1137/1.9781611972887.9: a pair's share scaled by
- * d(s, v) / d(s, t), here with d(s, v) = the entry's level) and their per-distance-class sums of
- * graph/betweennessStrata, whose (node, level) slot is shared by all the searches of an entry, so
- * one cache line takes what one search at a time would scatter.
+ * `forwardBatch` and `resetBatch` are exported for kernels that weigh the dependencies otherwise
+ * on the same forward pass.
  */
-import { popcount } from "../bits.js";
 import type { CsrGraph } from "../csr.js";
-import { STRATUM_WIDTH } from "./betweennessStrata.js";
 
 export const BATCH = 32;
-
-/**
- * What a batch adds to `into`: Brandes' dependencies; linearly scaled ones; or scaled ones per node
- * and distance class (`classes` classes, graph/betweennessStrata's layout and its share offset).
- */
-export type BatchDependencies = { kind: "brandes" } | { kind: "linear" } | { kind: "strata"; classes: number; offset: number };
-
-const BRANDES: BatchDependencies = { kind: "brandes" };
 
 export type BatchScratch = ReturnType<typeof createBatchScratch>;
 
@@ -59,13 +45,13 @@ export function createBatchScratch(graph: CsrGraph) {
 }
 
 /**
- * Adds the dependencies of sources[0 .. count) (count <= 32, distinct) to `into`, over ordered
- * pairs (source, t), as graph/betweenness's accumulateFromSource (or, for the other kinds,
- * graph/betweennessScaled's and graph/betweennessStrata's kernels) would one source at a time.
+ * Runs the searches from sources[0 .. count) (count <= 32) together; returns the number of levels,
+ * with level L's (node, word) entries at entryNode / entryMask[levelStart[L] .. levelStart[L + 1]),
+ * sigma filled in per (node, bit). The caller clears the scratch with `resetBatch` when done.
  */
-export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, count: number, sc: BatchScratch, into: Float64Array, dependencies: BatchDependencies = BRANDES): void {
+export function forwardBatch(graph: CsrGraph, sources: ArrayLike<number>, count: number, sc: BatchScratch): number {
   const { offsets, targets } = graph;
-  const { visited, frontier, next, below, pulled, sigma, delta, entryNode, entryMask, levelStart } = sc;
+  const { visited, frontier, next, sigma, entryNode, entryMask, levelStart } = sc;
   let entries = 0;
   levelStart[0] = 0;
   for (let b = 0; b < count; b += 1) {
@@ -112,26 +98,45 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
     levels += 1;
     levelStart[levels] = entries;
   }
+  return levels;
+}
+
+/** Clears what a batch of `levels` levels left in `sc`, for the next. */
+export function resetBatch(sc: BatchScratch, levels: number): void {
+  const { visited, sigma, delta, entryNode, entryMask, levelStart } = sc;
+  for (let j = 0, entries = levelStart[levels]!; j < entries; j += 1) {
+    const v = entryNode[j]!;
+    visited[v] = 0;
+    let m = entryMask[j]!;
+    const vb = v * BATCH;
+    while (m !== 0) {
+      const low = m & -m;
+      const b = 31 - Math.clz32(low);
+      sigma[vb + b] = 0;
+      delta[vb + b] = 0;
+      m ^= low;
+    }
+  }
+}
+
+/**
+ * Adds the dependencies of sources[0 .. count) (count <= 32, distinct) to `into`, over ordered
+ * pairs (source, t), as graph/betweenness's accumulateFromSource would one source at a time.
+ */
+export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, count: number, sc: BatchScratch, into: Float64Array): void {
+  const { offsets, targets } = graph;
+  const { below, pulled, sigma, delta, entryNode, entryMask, levelStart } = sc;
+  const levels = forwardBatch(graph, sources, count, sc);
   // Backward, from the deepest level up: each entry v pulls, per bit, the coefficients of its
   // successors (the entries one level deeper that share the bit and a tie), then
-  // delta_b(v) = sigma_b(v) * that sum, and v's own coefficient replaces delta_b(v) for the level above:
-  // coeff_b(v) = (asTarget + asThrough * delta_b(v)) / sigma_b(v). Pulling into 32 local sums reads
-  // the successors' slots once and writes v's once, where pushing to predecessors rewrote theirs per tie.
-  // Brandes: asTarget = asThrough = 1. Scaled (offset l, 0 for "linear"): an entry at depth L folds in
-  // its parents' factor, (L - 1 + l) / (L + 2l) and (L - 1 + l) / (L + l) (graph/betweennessScaled's
-  // backwardLevelsLinear), so the loop over ties is Brandes' own; level 1 passes nothing, only
-  // the sources lie above it.
-  const scaled = dependencies.kind !== "brandes";
-  const offset = dependencies.kind === "strata" ? dependencies.offset : 0;
-  const width = dependencies.kind === "strata" ? STRATUM_WIDTH * dependencies.classes : 0;
+  // delta_b(v) = sigma_b(v) * that sum, and v's own coefficient (1 + delta_b(v)) / sigma_b(v)
+  // replaces delta_b(v) for the level above. Pulling into 32 local sums reads the successors' slots
+  // once and writes v's once, where pushing to predecessors rewrote theirs per tie. Level 0 holds
+  // the sources: no dependency on themselves.
   for (let level = levels - 1; level >= 1; level -= 1) {
     const lo = levelStart[level]!;
     const hi = levelStart[level + 1]!;
     const deeper = level + 1 < levels ? levelStart[level + 2]! : hi;
-    const parentShare = level === 1 ? 0 : level - 1 + offset;
-    const asTarget = scaled ? parentShare / (level + 2 * offset) : 1;
-    const asThrough = scaled ? parentShare / (level + offset) : 1;
-    const stratum = width === 0 ? 0 : (Math.min(level, width / STRATUM_WIDTH) - 1) * STRATUM_WIDTH;
     for (let j = hi; j < deeper; j += 1) below[entryNode[j]!] = entryMask[j]!;
     for (let j = lo; j < hi; j += 1) {
       const v = entryNode[j]!;
@@ -153,7 +158,6 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
       }
       let m = mv;
       let sum = 0;
-      let squares = 0;
       while (m !== 0) {
         const low = m & -m;
         const b = 31 - Math.clz32(low);
@@ -161,32 +165,12 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
         const d = s * pulled[b]!;
         pulled[b] = 0;
         sum += d;
-        squares += d * d;
-        delta[vb + b] = (asTarget + asThrough * d) / s;
+        delta[vb + b] = (1 + d) / s;
         m ^= low;
       }
-      if (width === 0) into[v]! += sum;
-      else {
-        const at = v * width + stratum;
-        into[at]! += sum;
-        into[at + 1]! += squares;
-        into[at + 2]! += popcount(mv);
-      }
+      into[v]! += sum;
     }
     for (let j = hi; j < deeper; j += 1) below[entryNode[j]!] = 0;
   }
-  // Level 0 holds the sources: no dependency on themselves. Reset what was touched.
-  for (let j = 0; j < entries; j += 1) {
-    const v = entryNode[j]!;
-    visited[v] = 0;
-    let m = entryMask[j]!;
-    const vb = v * BATCH;
-    while (m !== 0) {
-      const low = m & -m;
-      const b = 31 - Math.clz32(low);
-      sigma[vb + b] = 0;
-      delta[vb + b] = 0;
-      m ^= low;
-    }
-  }
+  resetBatch(sc, levels);
 }

@@ -138,8 +138,8 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): Communit
     // Nothing to optimise (and every delta would divide by zero): each actor alone.
     return { communityOf: Int32Array.from({ length: n }, (_, v) => v), count: n, modularity: NaN };
   }
-  // Building this copy costs about as much as the optimisation itself on large graphs (roughly 1 s
-  // for 250,000 ties); keying edges by tie index spares graphology generating keys.
+  // Building this copy costs about as much as the optimisation itself on large graphs; keying edges
+  // by tie index spares graphology generating keys.
   const keys = Array.from({ length: n }, (_, v) => String(v));
   const copy = new UndirectedGraph({ allowSelfLoops: false });
   for (const key of keys) copy.addNode(key);

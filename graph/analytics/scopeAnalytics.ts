@@ -3,14 +3,14 @@
  * communities…), its bridge scores and its network statistics, each computed once per network
  * version and day, and shared by the API's fields, the exports and the map.
  */
-import type { BetweennessPool } from "../algorithms/betweennessParallel.js";
-import { sharedBetweennessPool } from "../algorithms/sharedBetweennessPool.js";
 import { bridgeScores, type BridgeScores } from "../ecosystem/bridges.js";
 import { computeNetworkStats, type NetworkStats } from "../ecosystem/networkStats.js";
 import { computeScopeMetricsOnPool, type ScopeMetrics } from "../ecosystem/scopeMetrics.js";
 import type { GraphEngine } from "../engines/graphEngine.js";
 import type { Scope } from "../scope.js";
 import type { NetworkSnapshot, SnapshotOptions } from "../snapshot.js";
+import type { BetweennessPool } from "../workers/betweennessParallel.js";
+import { sharedBetweennessPool } from "../workers/sharedBetweennessPool.js";
 import { cachedAnalytic } from "./cacheKeys.js";
 import { computedOn, type ComputedOnShape } from "./computedOn.js";
 

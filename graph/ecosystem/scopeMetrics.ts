@@ -20,28 +20,25 @@
  * - Krackhardt's E-I index by profile, core numbers (Batagelj & Zaversnik), articulation points
  *   and removal impacts (Hopcroft & Tarjan), Louvain communities on tie strengths, seeded.
  *
- * Exact or sampled betweenness. Brandes costs O(nm): about 2 s per pass for the demo's national
- * network (3,460 actors, 14,700 ties) on one core, and 4 passes are needed (plain, weighted and two
- * cross-group), so a cold national computation takes about 8 s, once per network version (an
- * ecosystem of 50-110 actors, 5-60 ms). Up to `exactUpTo` = 5,000 actors (about 2.5 s per pass,
- * see /work/shared/notes/betweenness-performance.md) every source is searched. Above it, `pivots` = 256 uniform sources (Brandes & Pich 2007) are
- * searched instead, the same pivots for every variant; 256 keeps a network ten times larger than
- * the threshold at about the cost of an exact pass at the threshold (cost grows with k x m). The
- * stated error is graph/algorithms/betweennessSampled's Hoeffding bound for the normalized
- * unweighted betweenness of one actor (0.085 for k = 256 at 95%); the weighted and cross-group
- * estimates use the same pivots but their bounds are wider (cross-group ones divide by fewer pairs)
- * and are not stated.
+ * Exact or sampled betweenness. Brandes costs O(nm) per pass, and 4 passes are needed (plain,
+ * weighted and two cross-group), once per network version: seconds for the demo's national
+ * network, milliseconds for an ecosystem. Up to `exactUpTo` = 5,000 actors every source is
+ * searched. Above it, `pivots` = 256 uniform sources (Brandes & Pich 2007) are searched instead,
+ * the same pivots for every variant; 256 keeps a network ten times larger than the threshold at
+ * about the cost of an exact pass at the threshold (cost grows with k x m). The stated error is
+ * graph/algorithms/betweennessSampled's Hoeffding bound for the normalized unweighted betweenness
+ * of one actor (0.085 for k = 256 at 95%); the weighted and cross-group estimates use the same
+ * pivots but their bounds are wider (cross-group ones divide by fewer pairs) and are not stated.
  *
- * Off the main thread. `computeScopeMetricsOnPool` runs the four betweenness passes (all but a
- * fraction of the cost: about 7 s of the 7.6 s of the demo's national scope) on a worker pool
- * (graph/algorithms/betweennessParallel), so a server keeps answering meanwhile; the cheap
- * measures run on the calling thread while the workers search, with a turn of the event loop
- * between each. Scopes below `poolFrom` actors (every ecosystem) stay on the calling thread, where
- * they take milliseconds and would only wait in the pool's queue. Same sources, same formulas:
- * the pool's sums equal the single-thread ones up to rounding (the summation order differs).
+ * Off the main thread. `computeScopeMetricsOnPool` runs the four betweenness passes (nearly all of
+ * the cost) on a worker pool (graph/workers/betweennessParallel), so a server keeps answering
+ * meanwhile; the cheap measures run on the calling thread while the workers search, with a turn of
+ * the event loop between each. Scopes below `poolFrom` actors (every ecosystem) stay on the calling
+ * thread, where they take milliseconds and would only wait in the pool's queue. Same sources, same
+ * formulas: the pool's sums equal the single-thread ones up to rounding (the summation order
+ * differs).
  */
 import { accumulateFromSource, betweenness, createScratch, crossGroupBetweenness, nodeScale } from "../algorithms/betweenness.js";
-import type { BetweennessPool } from "../algorithms/betweennessParallel.js";
 import { drawPivots, hoeffdingError, sampledBetweenness } from "../algorithms/betweennessSampled.js";
 import { brokerage, type RoleValues } from "../algorithms/brokerage.js";
 import { louvain } from "../algorithms/communities.js";
@@ -53,6 +50,7 @@ import { structuralHoles } from "../algorithms/structuralHoles.js";
 import type { CsrGraph } from "../csr.js";
 import { scopedSubgraph, type Scope } from "../scope.js";
 import type { NetworkSnapshot } from "../snapshot.js";
+import type { BetweennessPool } from "../workers/betweennessParallel.js";
 import { MIN_STRENGTH } from "./interactionValue.js";
 
 export interface ScopeMetricsOptions {
@@ -278,8 +276,8 @@ function scopeInput(snapshot: NetworkSnapshot, scope: Scope): ScopeInput {
 type OtherMeasures = Omit<ScopeMetrics, keyof BetweennessSet>;
 
 /**
- * Every measure but betweenness, as a generator that yields between steps (each at most some
- * 150 ms on the demo's national network), so an async caller can let the event loop turn there.
+ * Every measure but betweenness, as a generator that yields between steps (each a small part of
+ * the whole), so an async caller can let the event loop turn there.
  */
 function* otherMeasures(input: ScopeInput, seed: number): Generator<void, OtherMeasures, void> {
   const { scope, graph, nodes, parentTie, national, profiles, territories } = input;

@@ -1,8 +1,8 @@
 import { scopeAnalytics, type ScopeAnalytics } from "../../graph/analytics/scopeAnalytics.js";
 import { tieValuesFor } from "../../graph/analytics/tieValues.js";
 import { DEFAULT_VALUE_WEIGHTS } from "../../graph/ecosystem/interactionValue.js";
-import type { BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
-import { sharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
+import type { BetweennessPool } from "../../graph/workers/betweennessParallel.js";
+import { sharedBetweennessPool } from "../../graph/workers/sharedBetweennessPool.js";
 import type { TieValues } from "../../graph/ecosystem/tieValues.js";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import type { Scope } from "../../graph/scope.js";

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { ScopeAnalytics } from "../../graph/analytics/scopeAnalytics.js";
-import type { BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
+import type { BetweennessPool } from "../../graph/workers/betweennessParallel.js";
 import type { GraphEngine } from "../../graph/engines/graphEngine.js";
 import { scopeKey } from "../../graph/scope.js";
 import { PROFILES } from "../../record/vocabulary/lists.js";

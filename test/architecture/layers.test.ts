@@ -53,6 +53,17 @@ describe("layers", () => {
     expect(upwardImports()).toEqual([]);
   });
 
+  it("leave bench/ out: the benchmark and its estimators import the layers, never the reverse", () => {
+    const intoBench = LAYERS.flatMap((layer) =>
+      sourceFiles(layer).flatMap((file) =>
+        importsOf(file, fs.readFileSync(path.join(root, file), "utf8"))
+          .filter((target) => target.startsWith("bench/"))
+          .map((target) => `${file} -> ${target}`),
+      ),
+    );
+    expect(intoBench).toEqual([]);
+  });
+
   it("reads every form of import, so a file cannot slip past the rule", () => {
     const text = [
       'import { a } from "../server/a.js";',

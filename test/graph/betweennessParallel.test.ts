@@ -2,8 +2,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrFromTies, type Tie } from "../../graph/csr.js";
 import { accumulateFromSource, betweenness, createScratch } from "../../graph/algorithms/betweenness.js";
-import { createBetweennessPool, relabelBreadthFirst, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
-import { sumLinearDependencies } from "../../graph/algorithms/betweennessScaled.js";
+import { createBetweennessPool, relabelBreadthFirst, type BetweennessPool } from "../../graph/workers/betweennessParallel.js";
 import { closeArrays, csrOf, fixtureGraphs } from "../support/fixtureGraphs.js";
 
 const graphNamed = (name: string) => csrOf(fixtureGraphs.find((f) => f.name === name)!);
@@ -31,7 +30,7 @@ describe("graph/betweennessParallel", () => {
     });
   });
 
-  it("sums either kernel over a chosen list of sources, in the caller's labels, repeats allowed", async () => {
+  it("sums Brandes' dependencies over a chosen list of sources, in the caller's labels, repeats allowed", async () => {
     const graph = graphNamed("territorial-150");
     const sources = [5, 149, 0, 77, 5, 31];
     for (const weighted of [false, true]) {
@@ -39,8 +38,6 @@ describe("graph/betweennessParallel", () => {
       const scratch = createScratch(graph, { weighted });
       for (const s of sources) accumulateFromSource(graph, s, scratch, { nodes: brandes, ties: null }, { weighted, groups: null });
       expect(closeArrays(await pool.sumDependencies(graph, { kernel: "brandes", weighted, sources }), brandes)).toBeNull();
-      const linear = await pool.sumDependencies(graph, { kernel: "linear", weighted, sources: Int32Array.from(sources) });
-      expect(closeArrays(linear, sumLinearDependencies(graph, sources, weighted))).toBeNull();
     }
     expect(await pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: [] })).toEqual(new Float64Array(150));
   });
@@ -57,7 +54,6 @@ describe("graph/betweennessParallel", () => {
       }
       expect(closeArrays(await pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources, groups }), expected)).toBeNull();
     }
-    await expect(pool.sumDependencies(graph, { kernel: "linear", weighted: false, sources: null, groups })).rejects.toThrow(/groups apply to the brandes kernel only/);
     await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: null, groups: [1, 2] })).rejects.toThrow(/groups must hold one label per node/);
   });
 
@@ -90,7 +86,7 @@ describe("graph/betweennessParallel", () => {
   });
 
   it("lets the process exit with an idle pool that was never closed", () => {
-    const module = new URL("../../graph/algorithms/betweennessParallel.ts", import.meta.url).href;
+    const module = new URL("../../graph/workers/betweennessParallel.ts", import.meta.url).href;
     const code = [
       `import { createBetweennessPool } from ${JSON.stringify(module)};`,
       `const pool = createBetweennessPool({ workers: 2 });`,
@@ -114,7 +110,7 @@ describe("graph/betweennessParallel", () => {
   it("refuses bad input, naming the module", async () => {
     const graph = graphNamed("triangle");
     expect(() => createBetweennessPool({ workers: 0 })).toThrow(/^graph\/betweennessParallel: workers must be a positive integer/);
-    await expect(pool.sumDependencies(graph, { kernel: "other" as "linear", weighted: false, sources: null })).rejects.toThrow(/unknown kernel other/);
+    await expect(pool.sumDependencies(graph, { kernel: "other" as "brandes", weighted: false, sources: null })).rejects.toThrow(/unknown kernel other/);
     await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: [3] })).rejects.toThrow(/^graph\/betweennessParallel: source 3 does not exist/);
     await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: [0.5] })).rejects.toThrow(/source 0.5/);
     await expect(pool.betweenness(graph, { k: 2 } as object)).rejects.toThrow(/^graph\/betweennessParallel: unknown option k/);

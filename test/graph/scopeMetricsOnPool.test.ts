@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeSharedBetweennessPool, sharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
+import { closeSharedBetweennessPool, sharedBetweennessPool } from "../../graph/workers/sharedBetweennessPool.js";
 import { computeScopeMetrics, computeScopeMetricsOnPool, type ScopeMetrics } from "../../graph/ecosystem/scopeMetrics.js";
 import { closeArrays, fixtureGraphs } from "../support/fixtureGraphs.js";
 import { snapshotOf } from "../support/handmadeSnapshot.js";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { closeSharedBetweennessPool } from "../../graph/algorithms/sharedBetweennessPool.js";
+import { closeSharedBetweennessPool } from "../../graph/workers/sharedBetweennessPool.js";
 import { MemoryGraphEngine } from "../../graph/engines/memory/memoryEngine.js";
 import { Neo4jGraphEngine } from "../../graph/engines/neo4j/neo4jEngine.js";
 import { createToken } from "../../server/auth.js";

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accumulateStrataFromSource, STRATUM_WIDTH } from "../../bench/estimators/betweennessStrata.js";
+import { createEstimatorPool, type EstimatorPool } from "../../bench/estimators/estimatorPool.js";
+import { accumulateScaledBatch } from "../../bench/estimators/scaledBatch.js";
 import { createScratch, nodeScale } from "../../graph/algorithms/betweenness.js";
-import { accumulateBatch, BATCH, createBatchScratch } from "../../graph/algorithms/betweennessBatch.js";
-import { createBetweennessPool, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
-import { accumulateStrataFromSource, STRATUM_WIDTH } from "../../graph/algorithms/betweennessStrata.js";
+import { BATCH, createBatchScratch } from "../../graph/algorithms/betweennessBatch.js";
 import { csrFromTies } from "../../graph/csr.js";
 import { closeArrays, csrOf, fixtureGraphs, referenceValues } from "../support/fixtureGraphs.js";
 
@@ -34,15 +35,15 @@ function batched(graph: ReturnType<typeof csrOf>, offset: number): Float64Array 
   for (let s = 0; s < graph.nodeCount; s += BATCH) {
     const count = Math.min(BATCH, graph.nodeCount - s);
     for (let b = 0; b < count; b += 1) ids[b] = s + b;
-    accumulateBatch(graph, ids, count, scratch, into, { kind: "strata", classes: CLASSES, offset });
+    accumulateScaledBatch(graph, ids, count, scratch, into, { kind: "strata", classes: CLASSES, offset });
   }
   return into;
 }
 
-describe("graph/betweennessStrata", () => {
-  let pool: BetweennessPool;
+describe("bench/betweennessStrata", () => {
+  let pool: EstimatorPool;
   beforeAll(async () => {
-    pool = createBetweennessPool({ workers: 2 });
+    pool = createEstimatorPool({ workers: 2 });
     await pool.ready();
   });
   afterAll(() => pool.close());

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { betweenness } from "../../graph/algorithms/betweenness.js";
-import { createBetweennessPool, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
-import { distanceClassSizes, normalQuantile, topRankedBetweenness, topRankedBetweennessParallel } from "../../graph/algorithms/betweennessTopRanked.js";
+import { distanceClassSizes, normalQuantile, topRankedBetweenness, topRankedBetweennessParallel } from "../../bench/estimators/betweennessTopRanked.js";
+import { createEstimatorPool, type EstimatorPool } from "../../bench/estimators/estimatorPool.js";
 import { csrFromTies } from "../../graph/csr.js";
 import { closeArrays, csrOf, fixtureGraphs } from "../support/fixtureGraphs.js";
 
 const territorial = csrOf(fixtureGraphs.find((f) => f.name === "territorial-150")!);
 
-describe("graph/betweennessTopRanked", () => {
-  let pool: BetweennessPool;
+describe("bench/betweennessTopRanked", () => {
+  let pool: EstimatorPool;
   beforeAll(async () => {
-    pool = createBetweennessPool({ workers: 2 });
+    pool = createEstimatorPool({ workers: 2 });
     await pool.ready();
   });
   afterAll(() => pool.close());
@@ -82,7 +82,7 @@ describe("graph/betweennessTopRanked", () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
     expect(normalQuantile(0.5)).toBeCloseTo(0, 12);
     expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
-    await expect(topRankedBetweenness(territorial, { k: 0 })).rejects.toThrow(/^graph\/betweennessTopRanked: k must be a positive integer/);
+    await expect(topRankedBetweenness(territorial, { k: 0 })).rejects.toThrow(/^bench\/betweennessTopRanked: k must be a positive integer/);
     await expect(topRankedBetweenness(territorial, { confidence: 1 })).rejects.toThrow(/confidence/);
     await expect(topRankedBetweenness(territorial, { offset: -1 })).rejects.toThrow(/offset must be a number above -1/);
     await expect(topRankedBetweenness(territorial, { weighted: true } as never)).rejects.toThrow(/unknown option weighted/);

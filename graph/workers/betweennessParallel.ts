@@ -10,36 +10,34 @@
  *
  * Unweighted, the workers run 32 sources per pass over the ties (graph/betweennessBatch), in runs
  * of sources that lie close together (graph/sourceBatches); weighted or cross-group, one source at
- * a time with graph/betweenness's own kernel. Measured (`npm run bench -- --full`, 2 cores):
- * exact betweenness on the 5,000-node bench graph in 0.53 s on two workers against 2.38 s on one
- * thread and 2.01 s for igraph; on the 50,000-node graph in 84 s against 305 s and 324 s.
+ * a time with graph/betweenness's own kernel (graph/dependencyWorker). `npm run bench` times it
+ * against one thread and igraph.
  *
- * How (see also /work/shared/notes/betweenness-performance.md):
+ * How:
  * - The graph is copied once into SharedArrayBuffers, which every worker reads without copying; the
  *   copy is cached per CsrGraph object (graphs are treated as immutable, as everywhere here).
  * - Unweighted, the nodes are first relabelled in breadth-first order, so that neighbours tend to
- *   have close labels and a search touches memory in runs; results are mapped back. It costs about
- *   30 ms on 50,000 nodes, once per graph. On the bench graph, whose labels already follow its
- *   territories, it changes nothing; with the same graph's labels shuffled it saves 15% per source
- *   on 50,000 nodes (the notes measured -36% on their probe). Weighted searches keep the caller's
- *   labels: with zero lengths, NetworkX's counts depend on them.
+ *   have close labels and a search touches memory in runs; results are mapped back. It is done once
+ *   per graph, and pays when the caller's labels are scattered over the network; labels that
+ *   already follow its structure lose nothing by it. Weighted searches keep the caller's labels:
+ *   with zero lengths, NetworkX's counts depend on them.
  * - Sources are cut into at most 64 chunks, taken by the workers from a shared counter (dynamic
  *   balance). Each chunk sums into its own row of a shared block and the rows are added in chunk
  *   order: results do not depend on the number of workers or on timing, and agree with the
  *   single-thread functions up to rounding.
- * - Workers start once, with the pool, and are unreferenced while idle: an idle pool never keeps
- *   the process alive. `close()` ends them. Under tsx (or vitest) the workers load the TypeScript
- *   sources through tsx's `tsImport`; a compiled build loads the .js sibling.
+ * - Workers start once, with the pool (graph/startWorker), and are unreferenced while idle: an idle
+ *   pool never keeps the process alive. `close()` ends them.
+ *
+ * `createBetweennessPool` starts the workers on graph/betweennessWorker, which runs Brandes' kernel
+ * only: what the API asks. `createDependencyPool` starts them on another entry that serves more
+ * kernels, for the callers that need them.
  */
-import { createRequire } from "node:module";
 import os from "node:os";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { checkGraph, checkGroups, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "../algorithms/betweenness.js";
+import { BATCH } from "../algorithms/betweennessBatch.js";
+import { sourceBatchOrder } from "../algorithms/sourceBatches.js";
 import type { CsrGraph } from "../csr.js";
-import { checkGraph, checkGroups, DEFAULTS, nodeScale, resolveOptions, type BetweennessOptions } from "./betweenness.js";
-import { BATCH } from "./betweennessBatch.js";
-import { STRATUM_WIDTH } from "./betweennessStrata.js";
-import { sourceBatchOrder } from "./sourceBatches.js";
+import { startWorker, workerEntry } from "./startWorker.js";
 
 const MODULE = "graph/betweennessParallel";
 
@@ -54,39 +52,51 @@ export interface BetweennessPoolOptions {
 
 export const POOL_DEFAULTS: Required<BetweennessPoolOptions> = { workers: os.availableParallelism() };
 
-/**
- * Which per-source kernel a task runs: Brandes' dependencies, linearly scaled ones
- * (graph/betweennessScaled), or scaled ones per distance class (graph/betweennessStrata).
- */
-export type DependencyKernel = "brandes" | "linear" | "strata";
-
-export interface DependencyTask {
-  kernel: DependencyKernel;
+/** What every task gives, whichever kernel runs it. */
+export interface SourcesTask {
   weighted: boolean;
   /** Source nodes, in the caller's labels; null for every node. */
   sources: ArrayLike<number> | null;
   /**
-   * Brandes kernel only: one group label per node, and only targets in another group than the
-   * source count (graph/betweenness's cross-group variant). @default null
+   * One group label per node: only targets in another group than the source count (graph/betweenness's
+   * cross-group variant). @default null
    */
   groups?: ArrayLike<number> | null;
-  /** Strata kernel only: distance classes per node (the result then holds STRATUM_WIDTH * classes values per node). */
-  classes?: number;
-  /** Strata kernel only: the share offset, > -1 (graph/betweennessStrata). @default 0 */
-  offset?: number;
 }
 
-export interface BetweennessPool {
+/** A task of Brandes' kernel, the one kernel graph/betweennessWorker runs. */
+export interface DependencyTask extends SourcesTask {
+  kernel: "brandes";
+}
+
+/** What the workers run for one task: a kernel their entry serves, the numbers it reads, and how many sums it writes per node. */
+export interface KernelCall {
+  kernel: string;
+  width: number;
+  params: Readonly<Record<string, number>>;
+}
+
+/** Where a pool's workers start, and which tasks they run. */
+export interface PoolWorkers<Task extends SourcesTask> {
+  /** Names the pool in its errors. */
+  module: string;
+  /** The workers' module: one that serves "brandes" (graph/dependencyWorker's brandesKernel) and every kernel `call` accepts. */
+  entry: URL;
+  /** The kernel call for a task; throws on a task the workers cannot run. */
+  call(task: Task): KernelCall;
+}
+
+export interface BetweennessPool<Task extends SourcesTask = DependencyTask> {
   readonly size: number;
   readonly closed: boolean;
   /** A worker failed or exited: every later call is refused, and the pool should be replaced. */
   readonly broken: boolean;
-  /** Resolves once every worker has loaded its code (some 250-350 ms here, once: tsx compiles the sources). */
+  /** Resolves once every worker has loaded its code (once; under tsx, after compiling the sources). */
   ready(): Promise<void>;
   /** As graph/betweenness's `betweenness`, computed on the pool. */
   betweenness(graph: CsrGraph, options?: BetweennessOptions): Promise<Float64Array>;
-  /** The per-node sums of the chosen kernel's dependencies over the sources (unscaled, caller's labels; per node and class for "strata"). */
-  sumDependencies(graph: CsrGraph, task: DependencyTask): Promise<Float64Array>;
+  /** The sums of the task's kernel's dependencies over the sources (unscaled, caller's labels; `width` sums per node). */
+  sumDependencies(graph: CsrGraph, task: Task): Promise<Float64Array>;
   /** Ends the workers; calls waiting in the queue are refused. */
   close(): Promise<void>;
 }
@@ -104,19 +114,19 @@ export interface SharedCsr {
 export interface WorkerTask {
   id: number;
   graph: SharedCsr;
-  kernel: DependencyKernel;
+  kernel: string;
+  params: Readonly<Record<string, number>>;
   weighted: boolean;
   /** Sources in the shared graph's labels; null for 0 .. total-1. */
   sources: Int32Array | null;
   /** Group labels indexed by the shared graph's labels (cross-group variant); null for plain dependencies. */
   groups: Int32Array | null;
   total: number;
-  /** Strata kernel: distance classes and share offset; 0 otherwise. */
-  classes: number;
-  offset: number;
+  /** Sums per node. */
+  width: number;
   chunkCount: number;
   counter: Int32Array;
-  /** chunkCount rows of nodeCount sums (times STRATUM_WIDTH * classes for the strata kernel). */
+  /** chunkCount rows of nodeCount * width sums. */
   out: Float64Array;
 }
 
@@ -196,20 +206,6 @@ function prepareGraph(graph: CsrGraph, weighted: boolean): Prepared {
   return { shared: { key, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, offsets, targets, weights }, newLabel: null, batchOrder: null };
 }
 
-/**
- * Starts one worker on this module's sibling. Compiled, that is betweennessWorker.js. From the
- * TypeScript sources (under tsx or vitest), Node 20 does not apply loader hooks given by --import
- * to a worker's entry file, so a two-line entry imports the worker through tsx's `tsImport`.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./betweennessWorker.js", here));
-  const entry = new URL("./betweennessWorker.ts", here).href;
-  const tsxApi = new URL("dist/esm/api/index.mjs", pathToFileURL(createRequire(here).resolve("tsx/package.json"))).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`;
-  return new Worker(code, { eval: true, execArgv: [] });
-}
-
 interface Running {
   id: number;
   waiting: number;
@@ -218,9 +214,22 @@ interface Running {
   reject: (error: Error) => void;
 }
 
+const BRANDES: KernelCall = { kernel: "brandes", width: 1, params: {} };
+
+function brandesCall(task: DependencyTask): KernelCall {
+  if (task?.kernel !== "brandes") throw new Error(`${MODULE}: unknown kernel ${String(task?.kernel)}`);
+  return BRANDES;
+}
+
+/** The pool the API's analytics run on: Brandes' kernel only. */
 export function createBetweennessPool(options: BetweennessPoolOptions = {}): BetweennessPool {
-  const { workers: requested } = resolveOptions(MODULE, POOL_DEFAULTS, options);
-  if (!Number.isInteger(requested) || requested < 1) throw new Error(`${MODULE}: workers must be a positive integer, got ${requested}`);
+  return createDependencyPool({ module: MODULE, entry: workerEntry("betweennessWorker", import.meta.url), call: brandesCall }, options);
+}
+
+/** A pool whose workers start on `workers.entry`, running the kernels its `call` accepts and Brandes' for `betweenness`. */
+export function createDependencyPool<Task extends SourcesTask>({ module: name, entry, call }: PoolWorkers<Task>, options: BetweennessPoolOptions = {}): BetweennessPool<Task> {
+  const { workers: requested } = resolveOptions(name, POOL_DEFAULTS, options);
+  if (!Number.isInteger(requested) || requested < 1) throw new Error(`${name}: workers must be a positive integer, got ${requested}`);
   const prepared = new WeakMap<CsrGraph, { unweighted?: Prepared; weighted?: Prepared }>();
   let closed = false;
   let broken: Error | null = null;
@@ -250,7 +259,7 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
   const workers = Array.from({ length: requested }, () => {
     // Referenced until every worker has loaded (so that awaiting ready() keeps the process up),
     // then only while a task runs.
-    const worker = startWorker();
+    const worker = startWorker(entry);
     worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "ready") {
         readyCount += 1;
@@ -271,15 +280,15 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
         else task.resolve();
       }
     });
-    worker.on("error", (error) => fail(new Error(`${MODULE}: a worker failed: ${error.message}`)));
+    worker.on("error", (error) => fail(new Error(`${name}: a worker failed: ${error.message}`)));
     worker.on("exit", (code) => {
-      if (!closed) fail(new Error(`${MODULE}: a worker exited (code ${code})`));
+      if (!closed) fail(new Error(`${name}: a worker exited (code ${code})`));
     });
     return worker;
   });
 
   const check = () => {
-    if (closed) throw new Error(`${MODULE}: the pool is closed`);
+    if (closed) throw new Error(`${name}: the pool is closed`);
     if (broken !== null) throw broken;
   };
 
@@ -312,30 +321,24 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
     return (entry[mode] ??= prepareGraph(graph, weighted));
   };
 
-  const sumDependencies = async (graph: CsrGraph, task: DependencyTask): Promise<Float64Array> => {
-    const { kernel, weighted, sources, groups = null, classes = 0, offset = 0 } = task ?? {};
-    if (kernel !== "brandes" && kernel !== "linear" && kernel !== "strata") throw new Error(`${MODULE}: unknown kernel ${String(kernel)}`);
-    if (kernel === "strata" && (weighted || !Number.isInteger(classes) || classes < 1)) throw new Error(`${MODULE}: the strata kernel is unweighted and needs classes >= 1`);
-    if (!(Number.isFinite(offset) && offset > -1) || (offset !== 0 && kernel !== "strata")) throw new Error(`${MODULE}: a share offset > -1 applies to the strata kernel only, got ${offset}`);
-    const width = kernel === "strata" ? STRATUM_WIDTH * classes : 1;
-    checkGraph(MODULE, graph, weighted === true);
+  const sum = (graph: CsrGraph, { kernel, width, params }: KernelCall, weighted: boolean, sources: ArrayLike<number> | null, groups: ArrayLike<number> | null): Promise<Float64Array> => {
+    checkGraph(name, graph, weighted);
     const n = graph.nodeCount;
-    if (groups !== null && kernel !== "brandes") throw new Error(`${MODULE}: groups apply to the brandes kernel only`);
-    const labels = groups === null ? null : checkGroups(MODULE, graph, groups);
+    const labels = groups === null ? null : checkGroups(name, graph, groups);
     let given: Int32Array | null = null;
     if (sources !== null && sources !== undefined) {
       given = Int32Array.from(sources);
       given.forEach((s, j) => {
-        if (!(s >= 0 && s < n) || s !== sources[j]) throw new Error(`${MODULE}: source ${sources[j]} does not exist`);
+        if (!(s >= 0 && s < n) || s !== sources[j]) throw new Error(`${name}: source ${sources[j]} does not exist`);
       });
     }
     return enqueue(async () => {
-      const { shared, newLabel, batchOrder } = preparedFor(graph, weighted === true);
+      const { shared, newLabel, batchOrder } = preparedFor(graph, weighted);
       const total = given === null ? n : given.length;
       const result = new Float64Array(n * width);
       if (total === 0 || n === 0) return result;
       // Every node a source, 32 at a time: in runs that lie close together, the searches share more.
-      let shiftedSources: Int32Array | null = kernel === "brandes" && labels === null ? batchOrder : null;
+      let shiftedSources: Int32Array | null = labels === null ? batchOrder : null;
       if (given !== null) {
         shiftedSources = sharedInt32(total);
         for (let j = 0; j < total; j += 1) shiftedSources[j] = newLabel === null ? given[j]! : newLabel[given[j]!]!;
@@ -349,8 +352,7 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
       const chunkCount = Math.max(1, Math.min(total, MAX_CHUNKS, Math.floor(MAX_BLOCK / size)));
       const out = sharedFloat64(chunkCount * size);
       const counter = sharedInt32(1);
-      const classCount = kernel === "strata" ? classes : 0;
-      await dispatch({ graph: shared, kernel, weighted: weighted === true, sources: shiftedSources, groups: shiftedGroups, total, classes: classCount, offset, chunkCount, counter, out });
+      await dispatch({ graph: shared, kernel, params, weighted, sources: shiftedSources, groups: shiftedGroups, total, width, chunkCount, counter, out });
       const sums = new Float64Array(size);
       for (let chunk = 0; chunk < chunkCount; chunk += 1) {
         const row = out.subarray(chunk * size, (chunk + 1) * size);
@@ -361,6 +363,8 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
       return result;
     });
   };
+
+  const sumDependencies = async (graph: CsrGraph, task: Task): Promise<Float64Array> => sum(graph, call(task), task.weighted === true, task.sources, task.groups ?? null);
 
   return {
     size: requested,
@@ -375,8 +379,8 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
       return readyPromise;
     },
     async betweenness(graph, options = {}) {
-      const { weighted, normalized } = resolveOptions(MODULE, DEFAULTS, options);
-      const values = await sumDependencies(graph, { kernel: "brandes", weighted, sources: null });
+      const { weighted, normalized } = resolveOptions(name, DEFAULTS, options);
+      const values = await sum(graph, BRANDES, weighted, null, null);
       const scale = nodeScale(graph.nodeCount, normalized);
       for (let v = 0; v < values.length; v += 1) values[v]! *= scale;
       return values;
@@ -388,9 +392,9 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
       if (running !== null) {
         const task = running;
         running = null;
-        task.reject(new Error(`${MODULE}: the pool was closed while computing`));
+        task.reject(new Error(`${name}: the pool was closed while computing`));
       }
-      readyReject(new Error(`${MODULE}: the pool is closed`));
+      readyReject(new Error(`${name}: the pool is closed`));
       // Idle workers are unreferenced: referenced again so that the event loop waits for their
       // exit, or a caller awaiting close() at top level would see the loop empty and Node exit 13.
       for (const worker of workers) worker.ref();

@@ -1,6 +1,6 @@
 /**
- * graph/betweennessScaled: betweenness estimated from k uniform pivots with Geisberger, Sanders
- * and Schultes' linear scaling, on one thread or on a worker pool (graph/betweennessParallel).
+ * bench/betweennessScaled: betweenness estimated from k uniform pivots with Geisberger, Sanders
+ * and Schultes' linear scaling, on one thread or on a worker pool (bench/estimatorPool).
  *
  * R. Geisberger, P. Sanders and D. Schultes, "Better approximation of betweenness centrality",
  * Proceedings of the 10th Workshop on Algorithm Engineering and Experiments (ALENEX), SIAM, 2008,
@@ -32,14 +32,13 @@
  *   allNodes: |error of every node|     <= 2R * sqrt((1 - (k-1)/n) ln(2n / alpha) / (2k))
  * This bound is rigorous but loose: the doubled term has twice the range of the plain estimator's
  * (graph/betweennessSampled, Hoeffding), though a much smaller variance in practice, and the bound
- * uses only the range. With k = 1024 of 50,000 nodes it is 0.08 on a 0..1 scale where the largest
- * score is near 0.01. What was measured on the 5,000-node bench graph is in `EMPIRICAL` below and
- * in the bench table (npm run bench).
+ * uses only the range. With k = 1024 of 50,000 nodes it is 0.08 on a 0..1 scale, which says little
+ * of scores that are mostly far smaller: what was measured is in `EMPIRICAL` below and in the
+ * bench table (npm run bench).
  *
  * Weighted runs read tie weights as lengths, as graph/betweenness does, and need them > 0: the
  * factor d(s, v) / d(s, w) is undefined across a zero-length tie.
  */
-import type { CsrGraph } from "../csr.js";
 import {
   type BrandesScratch,
   checkGraph,
@@ -50,20 +49,17 @@ import {
   nodeScale,
   resolveOptions,
   betweenness,
-} from "./betweenness.js";
-import type { BetweennessPool } from "./betweennessParallel.js";
-import { drawPivots, type SampledBetweennessOptions } from "./betweennessSampled.js";
-import { mulberry32 } from "./random.js";
+} from "../../graph/algorithms/betweenness.js";
+import { drawPivots, type SampledBetweennessOptions } from "../../graph/algorithms/betweennessSampled.js";
+import { mulberry32 } from "../../graph/algorithms/random.js";
+import type { CsrGraph } from "../../graph/csr.js";
+import type { EstimatorPool } from "./estimatorPool.js";
 
-const MODULE = "graph/betweennessScaled";
+const MODULE = "bench/betweennessScaled";
 
 export type ScaledBetweennessOptions = SampledBetweennessOptions;
 
-/**
- * k = 1024 pivots: on the 5,000-node bench graph, Spearman 0.995 against exact betweenness (uniform
- * pivots get 0.982 with as many, 0.992 with twice as many) but only 80-90% of the exact top 20 (see `EMPIRICAL`); on the
- * 50,000-node graph it took 2.3 s on a pool of two workers (6.1 s on one thread) in `npm run bench`.
- */
+/** k = 1024 pivots: the bench table sets it beside uniform pivots and exact betweenness. */
 export const DEFAULTS: Required<Omit<ScaledBetweennessOptions, "rng">> = { weighted: false, normalized: true, k: 1024, seed: 1, confidence: 0.95 };
 
 /** What was measured, stated with every estimate since the rigorous bound is loose. */
@@ -114,7 +110,7 @@ export function accumulateLinearFromSource(graph: CsrGraph, source: number, scra
  * and delta'[v] = sigma[v] d(s, v) * (sum of coeff over v's row): only the level below is nonzero.
  *
  * With an `offset` l (> -1), the pair (s, t)'s share credited to s is (d(s, v) + l) / (d(s, t) + 2l)
- * instead of d(s, v) / d(s, t) (graph/betweennessStrata explains why): then
+ * instead of d(s, v) / d(s, t) (bench/betweennessStrata explains why): then
  * coeff[w] = (1 / (d(s, w) + 2l) + delta[w] / (d(s, w) + l)) / sigma[w] and delta[v] = sigma[v] (d(s, v) + l) * row sum.
  */
 export function backwardLevelsLinear(graph: CsrGraph, sc: BrandesScratch, levels: number, nodes: Float64Array, offset = 0): void {
@@ -253,8 +249,8 @@ export function scaledBetweenness(graph: CsrGraph, options: ScaledBetweennessOpt
   return finish(p, sumLinearDependencies(graph, p.pivots, p.weighted), null);
 }
 
-/** The same estimate, the pivots' searches spread over a worker pool (graph/betweennessParallel); identical pivots for a seed. */
-export async function scaledBetweennessParallel(pool: BetweennessPool, graph: CsrGraph, options: ScaledBetweennessOptions = {}): Promise<ScaledBetweenness> {
+/** The same estimate, the pivots' searches spread over a worker pool (bench/estimatorPool); identical pivots for a seed. */
+export async function scaledBetweennessParallel(pool: EstimatorPool, graph: CsrGraph, options: ScaledBetweennessOptions = {}): Promise<ScaledBetweenness> {
   const p = plan(graph, options);
   if (p.pivots === null) return finish(p, null, await pool.betweenness(graph, { weighted: p.weighted, normalized: p.normalized }));
   return finish(p, await pool.sumDependencies(graph, { kernel: "linear", weighted: p.weighted, sources: p.pivots }), null);

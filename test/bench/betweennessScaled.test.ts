@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrFromTies, type Tie } from "../../graph/csr.js";
 import { betweenness, nodeScale } from "../../graph/algorithms/betweenness.js";
-import { createBetweennessPool, type BetweennessPool } from "../../graph/algorithms/betweennessParallel.js";
-import { linearScalingError, scaledBetweenness, scaledBetweennessParallel, sumLinearDependencies } from "../../graph/algorithms/betweennessScaled.js";
+import { linearScalingError, scaledBetweenness, scaledBetweennessParallel, sumLinearDependencies } from "../../bench/estimators/betweennessScaled.js";
+import { createEstimatorPool, type EstimatorPool } from "../../bench/estimators/estimatorPool.js";
 import { closeArrays, csrOf, fixtureGraphs, referenceValues } from "../support/fixtureGraphs.js";
 
 type Scores = Record<"normalized" | "raw", number[]>;
@@ -11,10 +11,10 @@ const graphNamed = (name: string) => csrOf(fixtureGraphs.find((f) => f.name === 
 const ties = (pairs: [number, number, number?][]): Tie[] => pairs.map(([source, target, weight]) => ({ source, target, weight }));
 const everyNode = (n: number) => Int32Array.from({ length: n }, (_, v) => v);
 
-describe("graph/betweennessScaled", () => {
-  let pool: BetweennessPool;
+describe("bench/betweennessScaled", () => {
+  let pool: EstimatorPool;
   beforeAll(async () => {
-    pool = createBetweennessPool({ workers: 2 });
+    pool = createEstimatorPool({ workers: 2 });
     await pool.ready();
   });
   afterAll(() => pool.close());
@@ -111,12 +111,12 @@ describe("graph/betweennessScaled", () => {
 
   it("refuses bad input, naming the module", async () => {
     const graph = graphNamed("triangle");
-    expect(() => scaledBetweenness(graph, { k: 0 })).toThrow(/^graph\/betweennessScaled: k must be a positive integer/);
-    expect(() => scaledBetweenness(graph, { k: 1, confidence: 0 })).toThrow(/^graph\/betweennessScaled: confidence/);
+    expect(() => scaledBetweenness(graph, { k: 0 })).toThrow(/^bench\/betweennessScaled: k must be a positive integer/);
+    expect(() => scaledBetweenness(graph, { k: 1, confidence: 0 })).toThrow(/^bench\/betweennessScaled: confidence/);
     expect(() => scaledBetweenness(graph, { k: 1, rng: () => 1 })).toThrow(/rng returned 1/);
-    expect(() => scaledBetweenness(graph, { seed: "x" as unknown as number })).toThrow(/^graph\/betweennessScaled: option seed/);
+    expect(() => scaledBetweenness(graph, { seed: "x" as unknown as number })).toThrow(/^bench\/betweennessScaled: option seed/);
     const zero = csrFromTies(3, ties([[0, 1, 0], [1, 2, 1]]));
-    expect(() => scaledBetweenness(zero, { k: 1, weighted: true })).toThrow(/^graph\/betweennessScaled: tie 0-1 has length 0; linear scaling needs lengths > 0/);
+    expect(() => scaledBetweenness(zero, { k: 1, weighted: true })).toThrow(/^bench\/betweennessScaled: tie 0-1 has length 0; linear scaling needs lengths > 0/);
     await expect(scaledBetweennessParallel(pool, zero, { k: 1, weighted: true })).rejects.toThrow(/length 0/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * graph/betweennessTopRanked: betweenness estimated from k pivot sources, spending the budget in
+ * bench/betweennessTopRanked: betweenness estimated from k pivot sources, spending the budget in
  * two phases so that the highest-ranked nodes come out right, not only the overall ranking.
  *
  * D. A. Bader, S. Kintali, K. Madduri and M. Mihail, "Approximating betweenness centrality",
@@ -10,26 +10,24 @@
  * intervals of the top k no longer overlap those of the rest).
  * R. Geisberger, P. Sanders and D. Schultes, "Better approximation of betweenness centrality",
  * ALENEX 2008, doi:10.1137/1.9781611972887.9 (the linearly scaled per-source dependencies used
- * here; see graph/betweennessScaled).
+ * here; see bench/betweennessScaled).
  * W. G. Cochran, "Sampling Techniques", 3rd ed., Wiley, 1977, section 5A.9 (post-stratification:
  * a simple random sample re-weighted by known stratum sizes; unbiased given every stratum is hit).
  *
- * Why two phases. The goal is the exact top ranks: on the 5,000-node bench graph the exact 19th to
- * 23rd nodes lie within 2% of each other, and one pivot's term for them has a relative standard
- * deviation of about 2.2 (linear scaling; 3.5 plain), so plain sampling would need almost every
- * source. Most of that spread comes from how far the pivot is from the node: a pivot next to a hub
- * credits it with far more than a distant one. Distances FROM a node are one breadth-first search
- * away, so for a few candidate nodes the number of sources at each distance is known exactly and
- * each candidate's sample can be post-stratified by distance, which cut the per-pivot variance
- * about four-fold in a probe on that graph. Second, each pair's credit goes mostly to its end
- * farther from the node (share offset -0.9, graph/betweennessStrata), which evens out the terms
- * of pivots near a hub: with k = 1024 on that graph, over seeds 1-100, the mean top-20 overlap went
- * from 94.4% (linear scaling, offset 0) to 95.7%, the seeds reaching 95% from 71 to 88, and
- * Spearman from 0.9945-0.9958 to 0.9977-0.9986, at the same cost.
+ * Why two phases. The goal is the exact top ranks: the nodes around rank `top` score nearly alike,
+ * and one pivot's term for them spreads widely (linear scaling narrows it, not enough), so plain
+ * sampling would need almost every source to order them. Most of that spread comes from how far
+ * the pivot is from the node: a pivot next to a hub credits it with far more than a distant one.
+ * Distances FROM a node are one breadth-first search away, so for a few candidate nodes the number
+ * of sources at each distance is known exactly and each candidate's sample can be post-stratified
+ * by distance, which removes the part of the variance due to distance. Second, each pair's credit
+ * goes mostly to its end farther from the node (share offset -0.9, bench/betweennessStrata), which
+ * evens out the terms of pivots near a hub, at the same cost. The bench table gives the quality
+ * reached over seeds.
  *
  * How, for a budget of k pivots drawn uniformly without replacement (one seeded Fisher-Yates
  * shuffle, so the pivots of both phases together are a simple random sample):
- * 1. Phase 1: the first half of the pivots; the kernel (graph/betweennessStrata) records each node's
+ * 1. Phase 1: the first half of the pivots; the kernel (bench/betweennessStrata) records each node's
  *    scaled dependencies per distance class to the pivot. Candidates: the top 3 x `top` by the plain
  *    estimate, plus any node whose interval (estimate +- z standard errors) reaches the interval of
  *    the `top`-th, at most 10 x `top`. One breadth-first search from each candidate counts the
@@ -43,14 +41,14 @@
  * estimate from all pivots drawn; both are unbiased (post-stratification up to classes no pivot
  * fell in, merged with the next one). Unweighted graphs only: the strata are hop distances.
  */
-import type { CsrGraph } from "../csr.js";
-import { betweenness, checkGraph, createScratch, nodeScale, resolveOptions } from "./betweenness.js";
-import type { BetweennessPool } from "./betweennessParallel.js";
-import { drawPivots } from "./betweennessSampled.js";
+import { betweenness, checkGraph, createScratch, nodeScale, resolveOptions } from "../../graph/algorithms/betweenness.js";
+import { drawPivots } from "../../graph/algorithms/betweennessSampled.js";
+import { mulberry32 } from "../../graph/algorithms/random.js";
+import type { CsrGraph } from "../../graph/csr.js";
 import { accumulateStrataFromSource, STRATUM_WIDTH } from "./betweennessStrata.js";
-import { mulberry32 } from "./random.js";
+import type { EstimatorPool } from "./estimatorPool.js";
 
-const MODULE = "graph/betweennessTopRanked";
+const MODULE = "bench/betweennessTopRanked";
 
 export interface TopRankedBetweennessOptions {
   /** Pivot budget, both phases together; k >= n computes the exact scores. @default 1024 */
@@ -63,7 +61,7 @@ export interface TopRankedBetweennessOptions {
   rng?: () => number;
   /** Distance classes for post-stratification: 1, 2, ..., classes - 1 hops, and farther. @default 7 */
   classes?: number;
-  /** How each pair's credit is split between its ends (graph/betweennessStrata): > -1; 0 is linear scaling. @default -0.9 */
+  /** How each pair's credit is split between its ends (bench/betweennessStrata): > -1; 0 is linear scaling. @default -0.9 */
   offset?: number;
   /** Rounds of phase 2, each followed by the stopping test. @default 4 */
   rounds?: number;
@@ -321,8 +319,8 @@ export async function topRankedBetweenness(graph: CsrGraph, options: TopRankedBe
   });
 }
 
-/** The same estimate, every search on a worker pool (graph/betweennessParallel): equal up to rounding for a seed. */
-export async function topRankedBetweennessParallel(pool: BetweennessPool, graph: CsrGraph, options: TopRankedBetweennessOptions = {}): Promise<TopRankedBetweenness> {
+/** The same estimate, every search on a worker pool (bench/estimatorPool): equal up to rounding for a seed. */
+export async function topRankedBetweennessParallel(pool: EstimatorPool, graph: CsrGraph, options: TopRankedBetweennessOptions = {}): Promise<TopRankedBetweenness> {
   const p = plan(graph, options);
   if (p.pivots === null) return exactResult(p, await pool.betweenness(graph, { normalized: p.normalized }));
   return estimate(graph, p, p.pivots, (sources) => pool.sumDependencies(graph, { kernel: "strata", weighted: false, sources, classes: p.classes, offset: p.offset }));
