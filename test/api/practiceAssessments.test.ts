@@ -88,17 +88,6 @@ describe("practiceAssessments query", () => {
     expect(own.nodes.every((n) => n.actor.id === twice)).toBe(true);
   });
 
-  it("narrows to a date range that includes both of its ends", async () => {
-    const all = await list();
-    const day = all.nodes[Math.floor(all.nodes.length / 2)]!.date;
-    const [onDay, from, to] = await Promise.all([list({ from: day, to: day }), list({ from: day }), list({ to: day })]);
-    expect(onDay.totalCount).toBe(all.nodes.filter((n) => n.date === day).length);
-    expect(onDay.nodes.every((n) => n.date === day)).toBe(true);
-    expect(from.nodes.every((n) => n.date >= day)).toBe(true);
-    expect(to.nodes.every((n) => n.date <= day)).toBe(true);
-    expect(from.totalCount + to.totalCount - onDay.totalCount).toBe(all.totalCount);
-  });
-
   it("scores every practice of the grid in a seeded self-assessment, and averages each axis", async () => {
     const result = await api.gql(`{ practiceAssessments(first: 1) { nodes { scores { practice score } axisAverages { axis average scored } } } }`);
     const [assessment] = result.data.practiceAssessments.nodes;
