@@ -18,7 +18,7 @@ import { buildSchema, parse } from "graphql";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 export interface OperationTypesTarget {
-  /** The module whose exported strings, or `{ text }` documents, are the operations. */
+  /** The module whose exported `{ text }` documents are the operations. */
   queries: string;
   output: string;
 }
@@ -39,7 +39,7 @@ const CONFIG = {
 function operationTexts(module: Record<string, unknown>): string[] {
   const byName = Object.entries(module).sort(([a], [b]) => (a < b ? -1 : 1));
   return byName.flatMap(([, value]) => {
-    const text = typeof value === "object" && value !== null && "text" in value ? value.text : value;
+    const text: unknown = typeof value === "object" && value !== null && "text" in value ? value.text : undefined;
     return typeof text === "string" ? [text] : [];
   });
 }
