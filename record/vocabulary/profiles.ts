@@ -14,8 +14,8 @@ export const PROFILE_OF_KIND: Readonly<Record<ActorKind, Profile>> = {
 
 /** Need levels, 1 to 4, and the study's names for them. */
 export const NEED_LEVELS = [
-  { level: 1, key: "ACCOMPANY", fr: "Accompagner" },
-  { level: 2, key: "CONSOLIDATE", fr: "Consolider" },
-  { level: 3, key: "INVEST", fr: "Investir" },
-  { level: 4, key: "INVENT", fr: "Inventer" },
+  { level: 1, key: "ACCOMPANY", fr: "Accompagner", en: "Accompany" },
+  { level: 2, key: "CONSOLIDATE", fr: "Consolider", en: "Consolidate" },
+  { level: 3, key: "INVEST", fr: "Investir", en: "Invest" },
+  { level: 4, key: "INVENT", fr: "Inventer", en: "Invent" },
 ] as const;

@@ -3,10 +3,21 @@
  * API's own schema as an anonymous viewer (server/report/runQuery.ts), so the report shows what
  * the public API answers, nothing more: no person, no contact. Each operation stays within the
  * default complexity budget (schema/limits.ts), which is why the ranking and the peers are asked
- * separately and the peers page by page.
+ * separately and the peers page by page. Their result and variable types are generated from
+ * schema.graphql (operations.generated.ts, `npm run graphql:types`).
  */
+import type * as Op from "./operations.generated.js";
 
-export const ECOSYSTEM_QUERY = /* GraphQL */ `
+/** An operation's text with its generated result and variable types, which runQuery hands on. */
+export interface Operation<TData, TVars> {
+  readonly text: string;
+  /** Never set: carries the types. */
+  readonly __types?: { data: TData; vars: TVars };
+}
+
+const operation = <TData, TVars>(text: string): Operation<TData, TVars> => ({ text });
+
+export const ECOSYSTEM_QUERY = operation<Op.ReportEcosystemQuery, Op.ReportEcosystemQueryVariables>(/* GraphQL */ `
   query ReportEcosystem($code: String!, $language: Language!) {
     ecosystem(territoryCode: $code) {
       id
@@ -108,10 +119,10 @@ export const ECOSYSTEM_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** The whole ranking: its head is the bridge actors, and it carries every actor's removal impact. */
-export const BRIDGES_QUERY = /* GraphQL */ `
+export const BRIDGES_QUERY = operation<Op.ReportBridgesQuery, Op.ReportBridgesQueryVariables>(/* GraphQL */ `
   query ReportBridges($ecosystem: ID!, $first: Int!, $language: Language!) {
     bridgeActors(scope: { ecosystem: $ecosystem }, first: $first) {
       rank
@@ -135,10 +146,10 @@ export const BRIDGES_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** The peers of the ecosystem's actors, one page of actors at a time. */
-export const PEERS_QUERY = /* GraphQL */ `
+export const PEERS_QUERY = operation<Op.ReportPeersQuery, Op.ReportPeersQueryVariables>(/* GraphQL */ `
   query ReportPeers($code: String!, $after: String, $first: Int!, $peers: Int!, $language: Language!) {
     ecosystem(territoryCode: $code) {
       actors(first: $first, after: $after) {
@@ -170,64 +181,10 @@ export const PEERS_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-type Profile = "ECONOMIC" | "GENERAL_INTEREST" | "PUBLIC" | "ACADEMIC";
-
-/** The answers, as the documents above select them. */
-export interface EcosystemAnswer {
-  id: string;
-  name: string;
-  source: string;
-  accompaniedSince: string;
-  needLevel: number | null;
-  territory: { code: string; name: string; level: string; population: number | null; sizeSegment: string | null; overseas: boolean; region: { name: string } | null };
-  actorsByProfile: { profile: Profile; count: number }[];
-  maturity: {
-    level: 1 | 2 | 3 | 4;
-    levelName: string;
-    composite: number;
-    growthStage: "SCATTERED_FRAGMENTS" | "HUB_AND_SPOKE" | "MULTI_HUB_SMALL_WORLD" | "CORE_PERIPHERY";
-    components: { key: string; label: string; value: number | null; target: number; score: number; weight: number; contribution: number }[];
-    nextStep: { towardsLevel: number | null; weakest: { key: string; label: string; value: number | null; target: number; score: number }[]; offers: { text: string }[] };
-    computedOn: { graphVersion: string; asOf: string };
-  };
-  interactionValue: { ties: number; total: number; mean: number; breakdown: { component: string; weight: number; contribution: number }[] };
-  network: {
-    nodes: { id: string; name: string; profile: Profile; kind: string; isCatalyst: boolean; degree: number | null; bridgeScore: number | null; isArticulationPoint: boolean | null }[];
-    ties: { source: string; target: string; strength: number; crossesProfiles: boolean; isBridge: boolean | null }[];
-    stats: {
-      nodes: number;
-      ties: number;
-      density: number;
-      meanDegree: number;
-      components: number;
-      largestComponentShare: number;
-      articulationPoints: number;
-      bridges: number;
-      eiIndexByProfile: number | null;
-      degreeCentralization: number;
-      communities: { count: number; modularity: number | null };
-    };
-  };
-}
-
-export interface BridgeAnswer {
-  rank: number;
-  score: number;
-  actor: { id: string; name: string; profile: Profile; kind: string; isCatalyst: boolean };
-  breakdown: { component: string; label: string; contribution: number }[];
-  ifRemoved: { componentsAfter: number; disconnectedShare: number; pieces: number[] };
-}
-
-export interface PeerAnswer {
-  score: number;
-  level: number | null;
-  actor: { name: string; profile: Profile };
-  ecosystem: { id: string; name: string; territory: { code: string } } | null;
-  reasons: { text: string }[];
-}
-
-export interface PeersPage {
-  ecosystem: { actors: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; peers: PeerAnswer[] }[] } } | null;
-}
+/** The parts of the answers that the notebook passes around. */
+export type EcosystemAnswer = NonNullable<Op.ReportEcosystemQuery["ecosystem"]>;
+export type BridgeAnswer = Op.ReportBridgesQuery["bridgeActors"][number];
+export type PeersPage = Op.ReportPeersQuery;
+export type PeerAnswer = NonNullable<PeersPage["ecosystem"]>["actors"]["nodes"][number]["peers"][number];

@@ -26,10 +26,10 @@ const ACTORS_PER_PAGE = 50;
  */
 export async function gatherReport(deps: ReportDeps, territoryCode: string, language: Language): Promise<ReportData | null> {
   const apiLanguage = language === "en" ? "EN" : "FR";
-  const { ecosystem } = await runQuery<{ ecosystem: EcosystemAnswer | null }>(deps, ECOSYSTEM_QUERY, { code: territoryCode, language: apiLanguage });
+  const { ecosystem } = await runQuery(deps, ECOSYSTEM_QUERY, { code: territoryCode, language: apiLanguage });
   if (!ecosystem) return null;
   const [ranking, peers, history] = await Promise.all([
-    runQuery<{ bridgeActors: BridgeAnswer[] }>(deps, BRIDGES_QUERY, { ecosystem: ecosystem.id, first: RANKING_LENGTH, language: apiLanguage }).then((r) => r.bridgeActors),
+    runQuery(deps, BRIDGES_QUERY, { ecosystem: ecosystem.id, first: RANKING_LENGTH, language: apiLanguage }).then((r) => r.bridgeActors),
     peersOf(deps, territoryCode, apiLanguage),
     ecosystemHistory(deps.graph, Number(decodeGlobalID(ecosystem.id).id), new Date(ecosystem.accompaniedSince)),
   ]);
@@ -40,7 +40,7 @@ async function peersOf(deps: ReportDeps, code: string, language: "FR" | "EN"): P
   const peers = new Map<string, PeerAnswer[]>();
   let after: string | null = null;
   for (;;) {
-    const page: PeersPage = await runQuery<PeersPage>(deps, PEERS_QUERY, { code, after, first: ACTORS_PER_PAGE, peers: PEERS_PER_ACTOR, language });
+    const page: PeersPage = await runQuery(deps, PEERS_QUERY, { code, after, first: ACTORS_PER_PAGE, peers: PEERS_PER_ACTOR, language });
     const actors = page.ecosystem?.actors;
     if (!actors) return peers;
     for (const actor of actors.nodes) peers.set(actor.id, actor.peers);

@@ -5,6 +5,7 @@ import { schema } from "../../schema/index.js";
 import { ANONYMOUS, type Context } from "../../schema/context.js";
 import type { PrismaClient } from "../../record/generated/prisma/client.js";
 import { DEFAULT_LIMITS, type Limits } from "../../schema/limits.js";
+import type { Operation } from "./queries.js";
 
 /** What the report needs to ask the API: the record, the network, and where to log. */
 export interface ReportDeps {
@@ -28,11 +29,11 @@ const documents = new Map<string, DocumentNode>();
  * fresh context (loaders and scopes are per request, as over HTTP). The report therefore shows
  * exactly what the public API answers, and a field the anonymous role may not see fails here too.
  */
-export async function runQuery<T>(deps: ReportDeps, source: string, variables: Record<string, unknown>): Promise<T> {
-  let document = documents.get(source);
+export async function runQuery<TData, TVars extends Record<string, unknown>>(deps: ReportDeps, operation: Operation<TData, TVars>, variables: NoInfer<TVars>): Promise<TData> {
+  let document = documents.get(operation.text);
   if (!document) {
-    document = parse(source);
-    documents.set(source, document);
+    document = parse(operation.text);
+    documents.set(operation.text, document);
   }
   const contextValue: Context = {
     prisma: deps.prisma,
@@ -44,5 +45,5 @@ export async function runQuery<T>(deps: ReportDeps, source: string, variables: R
   };
   const result = await execute({ schema, document, contextValue, variableValues: variables });
   if (result.errors?.length) throw new ReportQueryError(result.errors);
-  return result.data as T;
+  return result.data as TData;
 }

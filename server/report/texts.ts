@@ -1,10 +1,11 @@
 /**
  * Everything the printed notebook says, in French (the default) and English. Labels of the
  * measures, offers and reasons come from the domain modules through the API (their `label` and
- * `text` fields); these are the report's own words. The English object must give every key: its
- * type is the French one's.
+ * `text` fields), and the domain's words the map shows too from record/vocabulary/labels.ts;
+ * the rest are the report's own words. The English object must give every key: its type is the
+ * French one's.
  */
-type Profile = "ECONOMIC" | "GENERAL_INTEREST" | "PUBLIC" | "ACADEMIC";
+import { LABELS } from "../../record/vocabulary/labels.js";
 
 const plural = (n: number, one: string, many: string) => (Math.abs(n) <= 1 ? one : many);
 
@@ -14,7 +15,7 @@ export const fr = {
   subtitle: "Écosystème territorial accompagné par le programme",
   generated: (date: string) => `Édité le ${date}`,
   computedOn: (version: string, date: string) => `Réseau à la version ${version} de l'enregistrement, au ${date}.`,
-  demoNotice: "Données de démonstration fictives : aucune organisation ni personne réelle.",
+  demoNotice: LABELS.fr.demoNotice,
   publicNotice: "Document public : des agrégats et des noms d'organisations, aucune donnée personnelle.",
   contents: "Sommaire",
   meta: {
@@ -29,38 +30,14 @@ export const fr = {
   territoryLevel: { REGION: "région", DEPARTEMENT: "département", EPCI: "intercommunalité (EPCI)", COMMUNE: "commune", PROJECT: "territoire de projet" } as Record<string, string>,
   sizeSegment: { RURAL: "rural", SMALL_URBAN: "petit urbain", MEDIUM_URBAN: "urbain moyen", METROPOLITAN: "métropolitain" } as Record<string, string>,
   inhabitants: (n: string) => `${n} habitants`,
-  notAssessed: "non évalué",
-  profile: { ECONOMIC: "Économique", GENERAL_INTEREST: "Intérêt général", PUBLIC: "Public", ACADEMIC: "Académique" } satisfies Record<Profile, string>,
-  profileHint: {
-    ECONOMIC: "entreprises, ESS, SIAE",
-    GENERAL_INTEREST: "associations, fondations",
-    PUBLIC: "collectivités, institutions",
-    ACADEMIC: "universités, écoles, laboratoires",
-  } satisfies Record<Profile, string>,
-  kind: {
-    ACADEMIC: "établissement académique",
-    ASSOCIATION: "association",
-    COMPANY: "entreprise",
-    ESS: "structure de l'ESS",
-    FOUNDATION: "fondation",
-    INSTITUTION: "institution publique",
-    LOCAL_AUTHORITY: "collectivité",
-    SIAE: "structure d'insertion (SIAE)",
-  } as Record<string, string>,
-  levelName: { 1: "Accompagner", 2: "Consolider", 3: "Investir", 4: "Inventer" } as Record<number, string>,
-  levelAim: {
-    1: "promouvoir et outiller une initiative locale",
-    2: "promouvoir et développer les compétences locales",
-    3: "développer une capacité locale d'innovation ou d'ingénierie",
-    4: "co-construire un écosystème local",
-  } as Record<number, string>,
-  level: (n: number) => `Niveau ${n}`,
-  growthStage: {
-    SCATTERED_FRAGMENTS: "fragments épars",
-    HUB_AND_SPOKE: "étoile autour d'un pivot",
-    MULTI_HUB_SMALL_WORLD: "petit monde multi-pivots",
-    CORE_PERIPHERY: "cœur et périphérie",
-  } as Record<string, string>,
+  notAssessed: LABELS.fr.notAssessed,
+  profile: LABELS.fr.profile,
+  profileHint: LABELS.fr.profileHint,
+  kind: LABELS.fr.kind,
+  levelName: LABELS.fr.levelName,
+  levelAim: LABELS.fr.levelAim,
+  level: LABELS.fr.level,
+  growthStage: LABELS.fr.growthStage,
   valueComponent: {
     FREQUENCY: "Fréquence",
     DURATION: "Durée",
@@ -227,7 +204,7 @@ export const en: Texts = {
   subtitle: "Territorial ecosystem accompanied by the programme",
   generated: (date) => `Issued on ${date}`,
   computedOn: (version, date) => `Network at version ${version} of the record, as of ${date}.`,
-  demoNotice: "Fictitious demonstration data: no real organisation or person.",
+  demoNotice: LABELS.en.demoNotice,
   publicNotice: "Public document: aggregates and names of organisations, no personal data.",
   contents: "Contents",
   meta: {
@@ -242,38 +219,14 @@ export const en: Texts = {
   territoryLevel: { REGION: "région", DEPARTEMENT: "département", EPCI: "intercommunality (EPCI)", COMMUNE: "commune", PROJECT: "project territory" },
   sizeSegment: { RURAL: "rural", SMALL_URBAN: "small urban", MEDIUM_URBAN: "medium urban", METROPOLITAN: "metropolitan" },
   inhabitants: (n) => `${n} inhabitants`,
-  notAssessed: "not assessed",
-  profile: { ECONOMIC: "Economic", GENERAL_INTEREST: "General interest", PUBLIC: "Public", ACADEMIC: "Academic" },
-  profileHint: {
-    ECONOMIC: "companies, social economy, work integration",
-    GENERAL_INTEREST: "associations, foundations",
-    PUBLIC: "local authorities, institutions",
-    ACADEMIC: "universities, schools, labs",
-  },
-  kind: {
-    ACADEMIC: "academic institution",
-    ASSOCIATION: "association",
-    COMPANY: "company",
-    ESS: "social economy organisation",
-    FOUNDATION: "foundation",
-    INSTITUTION: "public institution",
-    LOCAL_AUTHORITY: "local authority",
-    SIAE: "work-integration organisation (SIAE)",
-  },
-  levelName: { 1: "Accompany", 2: "Consolidate", 3: "Invest", 4: "Invent" },
-  levelAim: {
-    1: "promote and equip a local initiative",
-    2: "promote and develop local skills",
-    3: "develop a local innovation or engineering capacity",
-    4: "co-construct a local ecosystem",
-  },
-  level: (n) => `Level ${n}`,
-  growthStage: {
-    SCATTERED_FRAGMENTS: "scattered fragments",
-    HUB_AND_SPOKE: "hub and spoke",
-    MULTI_HUB_SMALL_WORLD: "multi-hub small world",
-    CORE_PERIPHERY: "core and periphery",
-  },
+  notAssessed: LABELS.en.notAssessed,
+  profile: LABELS.en.profile,
+  profileHint: LABELS.en.profileHint,
+  kind: LABELS.en.kind,
+  levelName: LABELS.en.levelName,
+  levelAim: LABELS.en.levelAim,
+  level: LABELS.en.level,
+  growthStage: LABELS.en.growthStage,
   valueComponent: {
     FREQUENCY: "Frequency",
     DURATION: "Duration",

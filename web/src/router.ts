@@ -4,7 +4,7 @@
  * The ecosystem view also keeps its selection and filters in the URL.
  */
 import type { Lever, Modality, Profile, TerritoryLevel, TieKind } from "./api/types.ts";
-import { LEVERS, MODALITIES, PROFILES, TIE_KINDS } from "./api/types.ts";
+import { LEVERS, MODALITIES, PROFILES, TERRITORY_LEVELS, TIE_KINDS } from "./api/types.ts";
 import { DEFAULT_FILTERS, type NetworkFilters } from "./graph/filters.ts";
 import type { Lang } from "./i18n/lang.ts";
 
@@ -33,8 +33,6 @@ export interface AppLocation {
   route: Route;
   lang: Lang;
 }
-
-const TERRITORY_LEVELS: readonly TerritoryLevel[] = ["COMMUNE", "DEPARTEMENT", "EPCI", "PROJECT", "REGION"];
 
 function list<T extends string>(raw: string | null, allowed: readonly T[], fallback: readonly T[]): T[] {
   if (raw === null) return [...fallback];

@@ -1,7 +1,7 @@
 /**
  * The one place that talks to the API: POST /graphql with plain fetch. A query is a typed
- * document (its text plus phantom result and variable types), so every call site gets its
- * result typed without code generation.
+ * document (its text plus phantom result and variable types, generated from schema.graphql), so
+ * every call site gets its result typed while the text sent stays the one written in queries.ts.
  */
 
 export interface Document<TData, TVars> {

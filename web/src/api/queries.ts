@@ -1,23 +1,18 @@
 /**
- * Every query the front-end sends, with the type of its result. Labels the API translates are
- * asked in both languages at once (aliases `fr` and `en`), so switching language never refetches.
+ * Every query the front-end sends, typed by the result and variable types generated from
+ * schema.graphql (operations.generated.ts, `npm run graphql:types`); the names below are the parts
+ * of those results that the views pass around. Labels the API translates are asked in both
+ * languages at once (aliases `fr` and `en`), so switching language never refetches.
  */
 import { gqlDocument } from "./client.ts";
-import type { ActorKind, Bilingual, GrowthStage, InteractionKind, Lever, MemberRole, Modality, Profile, TerritoryLevel, TieKind } from "./types.ts";
+import type * as Op from "./operations.generated.ts";
+import type { Bilingual } from "./types.ts";
 
 // ---------------------------------------------------------------- overview
 
-export interface OverviewEcosystem {
-  id: string;
-  name: string;
-  source: string;
-  needLevel: number | null;
-  territory: { code: string; level: TerritoryLevel; overseas: boolean; region: { code: string; name: string } | null };
-  actorsByProfile: { profile: Profile; count: number }[];
-  maturity: { level: number; composite: number; growthStage: GrowthStage };
-}
+export type OverviewEcosystem = Op.OverviewQuery["ecosystems"]["nodes"][number];
 
-export const OVERVIEW = gqlDocument<{ ecosystems: { totalCount: number; nodes: OverviewEcosystem[] } }>(`
+export const OVERVIEW = gqlDocument<Op.OverviewQuery, Op.OverviewQueryVariables>(`
   query Overview {
     ecosystems(first: 100) {
       totalCount
@@ -33,88 +28,25 @@ export const OVERVIEW = gqlDocument<{ ecosystems: { totalCount: number; nodes: O
 
 // ---------------------------------------------------------------- ecosystem
 
-export interface NetworkNode {
-  id: string;
-  name: string;
-  profile: Profile;
-  kind: ActorKind;
-  isCatalyst: boolean;
-  inEcosystem: boolean;
-  ecosystem: string | null;
-  betweenness: number | null;
-  bridgeScore: number | null;
-  community: number | null;
-  constraint: number | null;
-  degree: number | null;
-  isArticulationPoint: boolean | null;
-}
+type RawEcosystem = NonNullable<Op.EcosystemQuery["ecosystem"]>;
+type RawMaturity = RawEcosystem["maturity"];
+type RawComponent = RawMaturity["components"][number];
 
-export interface NetworkTie {
-  source: string;
-  target: string;
-  confirmed: boolean;
-  crossesProfiles: boolean;
-  firstDate: string;
-  lastDate: string;
-  isBridge: boolean | null;
-  kinds: TieKind[];
-  strength: number;
-  value: number;
-}
+export type NetworkNode = RawEcosystem["network"]["nodes"][number];
+export type NetworkTie = RawEcosystem["network"]["ties"][number];
 
-export interface NetworkStats {
-  nodes: number;
-  ties: number;
-  components: number;
-  density: number;
-  meanDegree: number;
-  largestComponentShare: number;
-  articulationPoints: number;
-  bridges: number;
-  communities: { count: number; modularity: number | null };
-  eiIndexByProfile: number | null;
-}
-
-export interface Network {
-  computedOn: { asOf: string; graphVersion: string };
-  nodes: NetworkNode[];
-  ties: NetworkTie[];
-  stats: NetworkStats;
-}
-
-export interface MaturityComponent {
-  key: string;
-  label: Bilingual;
-  value: number | null;
-  target: number;
-  score: number;
-  weight: number;
-  contribution: number;
-}
-
-export interface Maturity {
-  level: number;
-  composite: number;
-  growthStage: GrowthStage;
+/** A maturity component with its label folded into `{fr, en}`. */
+export type MaturityComponent = Omit<RawComponent, keyof Bilingual> & { label: Bilingual };
+export type Maturity = Omit<RawMaturity, "components" | "nextStep"> & {
   components: MaturityComponent[];
-  nextStep: { towardsLevel: number | null; weakest: MaturityComponent[]; offers: Bilingual[] };
-}
-
-export interface EcosystemDetail {
-  id: string;
-  name: string;
-  source: string;
-  needLevel: number | null;
-  accompaniedSince: string;
-  territory: { id: string; code: string; level: TerritoryLevel; name: string; population: number | null; region: { code: string; name: string } | null };
-  maturity: Maturity;
-  network: Network;
-}
+  nextStep: Omit<RawMaturity["nextStep"], "weakest"> & { weakest: MaturityComponent[] };
+};
+export type EcosystemDetail = Omit<RawEcosystem, "maturity"> & { maturity: Maturity };
 
 const BILINGUAL_COMPONENT = `key fr: label(language: FR) en: label(language: EN) value target score weight contribution`;
 
 /** The ecosystem and its whole network in one request; `toEcosystemDetail` folds the labels into `{fr, en}`. */
-export const ECOSYSTEM = gqlDocument<{ ecosystem: RawEcosystem | null }, { code: string; level?: TerritoryLevel; outside: boolean }>(`
+export const ECOSYSTEM = gqlDocument<Op.EcosystemQuery, Op.EcosystemQueryVariables>(`
   query Ecosystem($code: String!, $level: TerritoryLevel, $outside: Boolean!) {
     ecosystem(territoryCode: $code, level: $level) {
       id name source needLevel accompaniedSince
@@ -141,14 +73,6 @@ export const ECOSYSTEM = gqlDocument<{ ecosystem: RawEcosystem | null }, { code:
   }
 `);
 
-type RawComponent = Omit<MaturityComponent, "label"> & Bilingual;
-export type RawEcosystem = Omit<EcosystemDetail, "maturity"> & {
-  maturity: Omit<Maturity, "components" | "nextStep"> & {
-    components: RawComponent[];
-    nextStep: { towardsLevel: number | null; weakest: RawComponent[]; offers: Bilingual[] };
-  };
-};
-
 function component({ fr, en, ...rest }: RawComponent): MaturityComponent {
   return { ...rest, label: { fr, en } };
 }
@@ -161,14 +85,9 @@ export function toEcosystemDetail(raw: RawEcosystem): EcosystemDetail {
   };
 }
 
-export interface BridgeActor {
-  rank: number;
-  score: number;
-  actor: { id: string; name: string; profile: Profile };
-  ifRemoved: { componentsAfter: number; disconnectedShare: number; pieces: number[] };
-}
+export type BridgeActor = Op.BridgeActorsQuery["bridgeActors"][number];
 
-export const BRIDGE_ACTORS = gqlDocument<{ bridgeActors: BridgeActor[] }, { ecosystem: string; first: number }>(`
+export const BRIDGE_ACTORS = gqlDocument<Op.BridgeActorsQuery, Op.BridgeActorsQueryVariables>(`
   query BridgeActors($ecosystem: ID!, $first: Int!) {
     bridgeActors(first: $first, scope: { ecosystem: $ecosystem }) {
       rank score
@@ -179,18 +98,10 @@ export const BRIDGE_ACTORS = gqlDocument<{ bridgeActors: BridgeActor[] }, { ecos
 `);
 
 /** The alliances with a member in the territory: what modality and lever filters read. */
-export interface AllianceSummary {
-  id: string;
-  modalities: Modality[];
-  levers: Lever[];
-  members: { actor: { id: string } }[];
-}
+export type AlliancesPage = Op.EcosystemAlliancesQuery;
+export type AllianceSummary = AlliancesPage["alliances"]["nodes"][number];
 
-export interface AlliancesPage {
-  alliances: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: AllianceSummary[] };
-}
-
-export const ECOSYSTEM_ALLIANCES = gqlDocument<AlliancesPage, { territory: string; after: string | null }>(`
+export const ECOSYSTEM_ALLIANCES = gqlDocument<AlliancesPage, Op.EcosystemAlliancesQueryVariables>(`
   query EcosystemAlliances($territory: ID!, $after: String) {
     alliances(filter: { territory: $territory }, first: 500, after: $after) {
       totalCount
@@ -202,88 +113,23 @@ export const ECOSYSTEM_ALLIANCES = gqlDocument<AlliancesPage, { territory: strin
 
 // ---------------------------------------------------------------- actor
 
-export interface ActorRef {
-  id: string;
-  name: string;
-  profile: Profile;
-}
+/** `node(id:)` answers `{}` for a node of another type: the actor is the member with an id. */
+type ActorOf<T> = Extract<NonNullable<T>, { id: string }>;
 
-export interface ActorTerritory {
-  name: string;
-  code: string;
-  level: TerritoryLevel;
-  ecosystem: { id: string; name: string; territory: { code: string; level: TerritoryLevel } } | null;
-  region: { code: string; name: string } | null;
-}
+export type ActorDetail = ActorOf<Op.ActorQuery["node"]>;
+export type Membership = ActorDetail["memberships"]["nodes"][number];
+export type ActorInteraction = ActorDetail["interactions"]["nodes"][number]["interaction"];
+export type ActorMetrics = NonNullable<ActorDetail["metrics"]>;
+export type BridgeContribution = ActorMetrics["bridgeBreakdown"][number];
 
-export interface Membership {
-  role: MemberRole;
-  confirmedAt: string | null;
-  alliance: {
-    id: string;
-    name: string;
-    purpose: string | null;
-    startDate: string;
-    endDate: string | null;
-    modalities: Modality[];
-    levers: Lever[];
-    confirmed: boolean;
-    members: { role: MemberRole; actor: ActorRef }[];
-  };
-}
-
-export interface ActorInteraction {
-  id: string;
-  date: string;
-  kind: InteractionKind;
-  intensity: number | null;
-  amountEuros: number | null;
-  alliance: { id: string; name: string } | null;
-  participants: ActorRef[];
-}
-
-export interface BridgeContribution {
-  component: "ARTICULATION" | "BROKERAGE" | "CROSS_GROUP_BETWEENNESS" | "LOW_CONSTRAINT";
-  score: number;
-  weight: number;
-  contribution: number;
-}
-
-export interface ActorMetrics {
-  betweenness: number;
-  weightedBetweenness: number;
-  crossProfileBetweenness: number;
-  bridgeScore: number;
-  constraint: number | null;
-  effectiveSize: number | null;
-  degree: number;
-  strength: number;
-  eiIndex: number | null;
-  isArticulationPoint: boolean;
-  brokerage: { coordinator: number; gatekeeper: number; itinerant: number; liaison: number; representative: number; total: number; groups: "PROFILE" | "TERRITORY" };
-  bridgeBreakdown: BridgeContribution[];
-  ifRemoved: { componentsAfter: number; disconnectedShare: number; pieces: number[] };
-  algorithm: { betweenness: "EXACT" | "SAMPLED"; errorBound: number };
-}
-
-export interface ActorDetail {
-  id: string;
-  name: string;
-  profile: Profile;
-  kind: ActorKind;
-  isCatalyst: boolean;
-  description: string | null;
-  website: string | null;
-  source: string;
-  territories: ActorTerritory[];
-  memberships: { totalCount: number; nodes: Membership[] };
-  interactions: { totalCount: number; nodes: { interaction: ActorInteraction }[] };
-  metrics: ActorMetrics | null;
+/** The actor that `node(id:)` found, or null when there is none or the id is another type's. */
+export function actorNode<T extends { id: string }>(node: T | Record<PropertyKey, never> | null | undefined): T | null {
+  return node && "id" in node ? (node as T) : null;
 }
 
 const ACTOR_REF = `id name profile`;
 
-export const ACTOR = gqlDocument<{ node: ActorDetail | null }, { id: string }>(`
+export const ACTOR = gqlDocument<Op.ActorQuery, Op.ActorQueryVariables>(`
   query Actor($id: ID!) {
     node(id: $id) {
       ... on Actor {
@@ -315,15 +161,9 @@ export const ACTOR = gqlDocument<{ node: ActorDetail | null }, { id: string }>(`
   }
 `);
 
-export interface Peer {
-  score: number;
-  level: number | null;
-  actor: ActorRef & { kind: ActorKind; isCatalyst: boolean };
-  ecosystem: { id: string; name: string; territory: { code: string; level: TerritoryLevel; region: { code: string; name: string } | null } } | null;
-  reasons: { code: string; fr: string; en: string }[];
-}
+export type Peer = ActorOf<Op.PeersQuery["node"]>["peers"][number];
 
-export const PEERS = gqlDocument<{ node: { id: string; name: string; profile: Profile; kind: ActorKind; peers: Peer[] } | null }, { id: string; first: number }>(`
+export const PEERS = gqlDocument<Op.PeersQuery, Op.PeersQueryVariables>(`
   query Peers($id: ID!, $first: Int!) {
     node(id: $id) {
       ... on Actor {
@@ -339,13 +179,9 @@ export const PEERS = gqlDocument<{ node: { id: string; name: string; profile: Pr
   }
 `);
 
-export interface IntroductionPath {
-  steps: number;
-  actors: (ActorRef & { territories: { name: string }[] })[];
-  ties: { confirmed: boolean; strength: number }[];
-}
+export type IntroductionPath = Op.PathsQuery["paths"]["paths"][number];
 
-export const PATHS = gqlDocument<{ paths: { paths: IntroductionPath[] } }, { from: string; to: string; confirmedOnly: boolean; maxLength: number }>(`
+export const PATHS = gqlDocument<Op.PathsQuery, Op.PathsQueryVariables>(`
   query Paths($from: ID!, $to: ID!, $confirmedOnly: Boolean!, $maxLength: Int!) {
     paths(from: $from, to: $to, confirmedOnly: $confirmedOnly, maxLength: $maxLength) {
       paths { steps actors { ${ACTOR_REF} territories { name } } ties { confirmed strength } }
@@ -353,12 +189,9 @@ export const PATHS = gqlDocument<{ paths: { paths: IntroductionPath[] } }, { fro
   }
 `);
 
-export interface ActorSearchHit extends ActorRef {
-  kind: ActorKind;
-  territories: { name: string }[];
-}
+export type ActorSearchHit = Op.SearchActorsQuery["actors"]["nodes"][number];
 
-export const SEARCH_ACTORS = gqlDocument<{ actors: { totalCount: number; nodes: ActorSearchHit[] } }, { search: string }>(`
+export const SEARCH_ACTORS = gqlDocument<Op.SearchActorsQuery, Op.SearchActorsQueryVariables>(`
   query SearchActors($search: String!) {
     actors(filter: { search: $search }, first: 12) {
       totalCount
@@ -368,10 +201,7 @@ export const SEARCH_ACTORS = gqlDocument<{ actors: { totalCount: number; nodes: 
 `);
 
 /** An actor's ecosystem network with the actors of other territories tied to it (actor view). */
-export const ECOSYSTEM_NETWORK = gqlDocument<
-  { ecosystem: { id: string; name: string; network: Pick<Network, "nodes" | "ties"> } | null },
-  { code: string; level?: TerritoryLevel }
->(`
+export const ECOSYSTEM_NETWORK = gqlDocument<Op.EcosystemNetworkQuery, Op.EcosystemNetworkQueryVariables>(`
   query EcosystemNetwork($code: String!, $level: TerritoryLevel) {
     ecosystem(territoryCode: $code, level: $level) {
       id name

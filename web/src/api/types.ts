@@ -1,30 +1,19 @@
-/** The API's enums and shared shapes, as schema.graphql spells them. */
+/**
+ * The API's enums as the map uses them: their types as schema.graphql spells them (generated),
+ * their lists, in the order the map shows them, from the domain's vocabulary.
+ */
+import { INTERACTION_KINDS } from "../../../record/vocabulary/lists.ts";
+import { NEED_LEVELS } from "../../../record/vocabulary/profiles.ts";
+import type { TieKind } from "./operations.generated.ts";
 
-export const PROFILES = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC"] as const;
-export type Profile = (typeof PROFILES)[number];
+export { INTERACTION_KINDS, LEVERS, MODALITIES, PROFILES, TERRITORY_LEVELS } from "../../../record/vocabulary/lists.ts";
+export type { ActorKind, BridgeComponent, GrowthStage, InteractionKind, Lever, MemberRole, Modality, Profile, TerritoryLevel, TieKind } from "./operations.generated.ts";
 
-export type ActorKind = "ACADEMIC" | "ASSOCIATION" | "COMPANY" | "ESS" | "FOUNDATION" | "INSTITUTION" | "LOCAL_AUTHORITY" | "SIAE";
+/** A tie is an alliance shared or interactions of a kind (schema/network.ts), listed in that order. */
+export const TIE_KINDS: readonly TieKind[] = ["ALLIANCE", ...INTERACTION_KINDS];
 
-export const TIE_KINDS = ["ALLIANCE", "MEETING", "JOINT_PROJECT", "RESOURCE_EXCHANGE", "FUNDING"] as const;
-export type TieKind = (typeof TIE_KINDS)[number];
-
-export type InteractionKind = "FUNDING" | "JOINT_PROJECT" | "MEETING" | "RESOURCE_EXCHANGE";
-
-/** In the charter's order: later ones mark deeper cooperation. */
-export const MODALITIES = ["DIALOGUE", "SHARE", "EXPERIMENT", "CAPITALISE", "EVALUATE", "INNOVATE_TOGETHER", "POOL_RESOURCES"] as const;
-export type Modality = (typeof MODALITIES)[number];
-
-export const LEVERS = ["DATA", "TOOLS", "SKILLS", "FINANCE", "ENGINEERING", "LISTENING_TIME", "PROMOTION"] as const;
-export type Lever = (typeof LEVERS)[number];
-
-export type MemberRole = "BENEFICIARY" | "EXPERT" | "FUNDER" | "LEAD" | "PARTNER";
-
-export type GrowthStage = "SCATTERED_FRAGMENTS" | "HUB_AND_SPOKE" | "MULTI_HUB_SMALL_WORLD" | "CORE_PERIPHERY";
-
-export type Level = 1 | 2 | 3 | 4;
-export const LEVELS: readonly Level[] = [1, 2, 3, 4];
-
-export type TerritoryLevel = "COMMUNE" | "DEPARTEMENT" | "EPCI" | "PROJECT" | "REGION";
+export type Level = (typeof NEED_LEVELS)[number]["level"];
+export const LEVELS: readonly Level[] = NEED_LEVELS.map((need) => need.level);
 
 /** A text the API gives in both languages, asked for with aliases `fr` and `en`. */
 export interface Bilingual {

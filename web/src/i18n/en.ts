@@ -1,4 +1,6 @@
 /** English: every key of the French dictionary, checked by its type. */
+import { LABELS } from "../../../record/vocabulary/labels.ts";
+import { capitalised } from "./capitalised.ts";
 import type { Dictionary } from "./fr.ts";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -19,27 +21,14 @@ export const en: Dictionary = {
   ecosystemNotFound: (code) => `No ecosystem for territory “${code}”.`,
   actorNotFound: "This actor does not exist.",
   backHome: "Back to the map of France",
-  demoNotice: "Fictitious demonstration data: no real organisation or person.",
+  demoNotice: LABELS.en.demoNotice,
   close: "Close",
   breadcrumb: "Breadcrumb",
 
-  profile: { ECONOMIC: "Economic", GENERAL_INTEREST: "General interest", PUBLIC: "Public", ACADEMIC: "Academic" },
-  profileHint: {
-    ECONOMIC: "companies, social economy, work integration",
-    GENERAL_INTEREST: "associations, foundations",
-    PUBLIC: "local authorities, institutions",
-    ACADEMIC: "universities, schools, labs",
-  },
-  kind: {
-    ACADEMIC: "academic body",
-    ASSOCIATION: "association",
-    COMPANY: "company",
-    ESS: "social economy organisation",
-    FOUNDATION: "foundation",
-    INSTITUTION: "public institution",
-    LOCAL_AUTHORITY: "local authority",
-    SIAE: "work-integration organisation (SIAE)",
-  },
+  profile: LABELS.en.profile,
+  profileHint: LABELS.en.profileHint,
+  // The map has always said "academic body" where the notebook says "academic institution": each keeps its word until one is chosen.
+  kind: { ...LABELS.en.kind, ACADEMIC: "academic body" },
   tieKind: {
     ALLIANCE: "Shared alliance",
     MEETING: "Meetings",
@@ -67,20 +56,10 @@ export const en: Dictionary = {
     PROMOTION: "Promotion",
   },
   role: { BENEFICIARY: "beneficiary", EXPERT: "expert", FUNDER: "funder", LEAD: "lead", PARTNER: "partner" },
-  levelName: { 1: "Accompany", 2: "Consolidate", 3: "Invest", 4: "Invent" },
-  levelAim: {
-    1: "promote and equip a local initiative",
-    2: "promote and develop local skills",
-    3: "develop a local innovation or engineering capacity",
-    4: "co-construct a local ecosystem",
-  },
-  level: (n) => `Level ${n}`,
-  growthStage: {
-    SCATTERED_FRAGMENTS: "Scattered fragments",
-    HUB_AND_SPOKE: "Hub and spoke",
-    MULTI_HUB_SMALL_WORLD: "Multi-hub small world",
-    CORE_PERIPHERY: "Core and periphery",
-  },
+  levelName: LABELS.en.levelName,
+  levelAim: LABELS.en.levelAim,
+  level: LABELS.en.level,
+  growthStage: capitalised(LABELS.en.growthStage),
 
   overviewTitle: "France at a glance",
   overviewIntro: (n) =>
@@ -99,7 +78,7 @@ export const en: Dictionary = {
   byProfileNote: "Actors of the ecosystems; an actor counts in each ecosystem it acts in.",
   assessedLevel: "Assessed level",
   computedLevel: "Computed level",
-  notAssessed: "not assessed",
+  notAssessed: LABELS.en.notAssessed,
   growthStageLabel: "Growth stage",
   ecosystemTip: "Enter to open",
 

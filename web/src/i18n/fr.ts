@@ -1,8 +1,9 @@
 /** French, the default language. `en.ts` must give every key (its type is this object's). */
-import type { ActorKind, GrowthStage, InteractionKind, Lever, MemberRole, Modality, Profile, TieKind } from "../api/types.ts";
+import { LABELS } from "../../../record/vocabulary/labels.ts";
+import type { BridgeComponent, GrowthStage, InteractionKind, Lever, MemberRole, Modality, TieKind } from "../api/types.ts";
+import { capitalised } from "./capitalised.ts";
 
 type BrokerRole = "coordinator" | "gatekeeper" | "representative" | "liaison" | "itinerant";
-type BridgeComponentKey = "ARTICULATION" | "BROKERAGE" | "CROSS_GROUP_BETWEENNESS" | "LOW_CONSTRAINT";
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
@@ -22,27 +23,13 @@ export const fr = {
   ecosystemNotFound: (code: string) => `Aucun écosystème pour le territoire « ${code} ».`,
   actorNotFound: "Cet acteur n'existe pas.",
   backHome: "Retour à la carte de France",
-  demoNotice: "Données de démonstration fictives : aucune organisation ni personne réelle.",
+  demoNotice: LABELS.fr.demoNotice,
   close: "Fermer",
   breadcrumb: "Fil d'Ariane",
 
-  profile: { ECONOMIC: "Économique", GENERAL_INTEREST: "Intérêt général", PUBLIC: "Public", ACADEMIC: "Académique" } satisfies Record<Profile, string>,
-  profileHint: {
-    ECONOMIC: "entreprises, ESS, SIAE",
-    GENERAL_INTEREST: "associations, fondations",
-    PUBLIC: "collectivités, institutions",
-    ACADEMIC: "universités, écoles, laboratoires",
-  } satisfies Record<Profile, string>,
-  kind: {
-    ACADEMIC: "établissement académique",
-    ASSOCIATION: "association",
-    COMPANY: "entreprise",
-    ESS: "structure de l'ESS",
-    FOUNDATION: "fondation",
-    INSTITUTION: "institution publique",
-    LOCAL_AUTHORITY: "collectivité",
-    SIAE: "structure d'insertion (SIAE)",
-  } satisfies Record<ActorKind, string>,
+  profile: LABELS.fr.profile,
+  profileHint: LABELS.fr.profileHint,
+  kind: LABELS.fr.kind,
   tieKind: {
     ALLIANCE: "Alliance partagée",
     MEETING: "Rencontres",
@@ -75,20 +62,10 @@ export const fr = {
     PROMOTION: "Promotion",
   } satisfies Record<Lever, string>,
   role: { BENEFICIARY: "bénéficiaire", EXPERT: "expert", FUNDER: "financeur", LEAD: "chef de file", PARTNER: "partenaire" } satisfies Record<MemberRole, string>,
-  levelName: { 1: "Accompagner", 2: "Consolider", 3: "Investir", 4: "Inventer" } as Record<number, string>,
-  levelAim: {
-    1: "promouvoir et outiller une initiative locale",
-    2: "promouvoir et développer les compétences locales",
-    3: "développer une capacité locale d'innovation ou d'ingénierie",
-    4: "co-construire un écosystème local",
-  } as Record<number, string>,
-  level: (n: number) => `Niveau ${n}`,
-  growthStage: {
-    SCATTERED_FRAGMENTS: "Fragments épars",
-    HUB_AND_SPOKE: "Étoile autour d'un pivot",
-    MULTI_HUB_SMALL_WORLD: "Petit monde multi-pivots",
-    CORE_PERIPHERY: "Cœur et périphérie",
-  } satisfies Record<GrowthStage, string>,
+  levelName: LABELS.fr.levelName,
+  levelAim: LABELS.fr.levelAim,
+  level: LABELS.fr.level,
+  growthStage: capitalised(LABELS.fr.growthStage) satisfies Record<GrowthStage, string>,
 
   // France at a glance
   overviewTitle: "La France en un coup d'œil",
@@ -108,7 +85,7 @@ export const fr = {
   byProfileNote: "Acteurs des écosystèmes ; un acteur compte dans chaque écosystème où il agit.",
   assessedLevel: "Niveau évalué",
   computedLevel: "Niveau calculé",
-  notAssessed: "non évalué",
+  notAssessed: LABELS.fr.notAssessed,
   growthStageLabel: "Stade de croissance",
   ecosystemTip: "Entrée pour ouvrir",
 
@@ -253,7 +230,7 @@ export const fr = {
     BROKERAGE: "son intermédiation entre acteurs non liés",
     LOW_CONSTRAINT: "des partenaires qui ne se connaissent pas entre eux",
     ARTICULATION: "le fait que le réseau se coupe sans lui",
-  } satisfies Record<BridgeComponentKey, string>,
+  } satisfies Record<BridgeComponent, string>,
   bridgeBreakdown: "Ce qui compose son score",
   peersTitle: "Ses pairs dans d'autres territoires",
   peersIntro: "Même profil ou même nature, pratiques proches ou complémentaires, écosystème au même niveau ou au suivant.",

@@ -3,7 +3,7 @@
  * territories with their reasons, and introduction paths to a chosen peer drawn on its network.
  */
 import { ApiError, request } from "../api/client.ts";
-import { ACTOR, ECOSYSTEM_NETWORK, PATHS, PEERS, type ActorDetail, type IntroductionPath, type NetworkNode, type NetworkTie, type Peer } from "../api/queries.ts";
+import { ACTOR, actorNode, ECOSYSTEM_NETWORK, PATHS, PEERS, type ActorDetail, type IntroductionPath, type NetworkNode, type NetworkTie, type Peer } from "../api/queries.ts";
 import { tieKey } from "../graph/filters.ts";
 import { buildGraph } from "../graph/networkGraph.ts";
 import { NetworkView } from "../graph/networkView.ts";
@@ -227,9 +227,9 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
         return null;
       }),
     ]);
-    if (!actorResult.node) throw new Error(t().actorNotFound);
-    actor = actorResult.node;
-    peers = peersResult?.node?.peers ?? [];
+    actor = actorNode(actorResult.node);
+    if (!actor) throw new Error(t().actorNotFound);
+    peers = actorNode(peersResult?.node)?.peers ?? [];
     mount(
       root,
       h(
@@ -271,8 +271,9 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
       concernsActor ? request(ACTOR, { id: route.id }, controller.signal) : Promise.resolve(null),
     ]);
     if (result.ecosystem) network = { name: result.ecosystem.name, ...result.ecosystem.network };
-    if (actorResult?.node) {
-      actor = actorResult.node;
+    const found = actorNode(actorResult?.node);
+    if (found) {
+      actor = found;
       render();
     }
     redrawNetwork({ live: true });

@@ -1,6 +1,6 @@
 /** The parts of an actor's page that need no network: metrics in words, alliances, timeline, peers. */
 import type { ActorDetail, ActorInteraction, ActorMetrics, BridgeContribution, Membership, Peer } from "../api/queries.ts";
-import type { InteractionKind } from "../api/types.ts";
+import { INTERACTION_KINDS } from "../api/types.ts";
 import { fmtDate, fmtFixed, fmtNumber, fmtPercent, lang, pick, t } from "../i18n/lang.ts";
 import { href } from "../router.ts";
 import { h, s } from "../ui/dom.ts";
@@ -145,8 +145,6 @@ export function alliancesSection(actor: ActorDetail): HTMLElement {
 
 // ------------------------------------------------------------------ timeline
 
-const KINDS: readonly InteractionKind[] = ["MEETING", "JOINT_PROJECT", "RESOURCE_EXCHANGE", "FUNDING"];
-
 /** One dot per interaction, stacked by month, on a time axis; the list below says the same in words. */
 function timelineChart(interactions: readonly ActorInteraction[]): SVGSVGElement {
   const width = 640;
@@ -162,7 +160,7 @@ function timelineChart(interactions: readonly ActorInteraction[]): SVGSVGElement
   const step = (width - left - right) / span;
   const r = Math.max(1.6, Math.min(3.2, step / 2 - 0.3));
   const byMonth = new Map<number, ActorInteraction[]>();
-  for (const i of [...interactions].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind))) {
+  for (const i of [...interactions].sort((a, b) => INTERACTION_KINDS.indexOf(a.kind) - INTERACTION_KINDS.indexOf(b.kind))) {
     const m = monthIndex(i.date);
     byMonth.set(m, [...(byMonth.get(m) ?? []), i]);
   }
@@ -200,7 +198,7 @@ export function timelineSection(actor: ActorDetail): HTMLElement {
     h("h2", null, t().timeline),
     h("p", { class: "note" }, t().timelineCount(interactions.length, actor.interactions.totalCount)),
     interactions.length ? timelineChart(interactions) : null,
-    h("ul", { class: "legend-inline" }, KINDS.map((k) => h("li", null, h("span", { class: "dot", style: `background:${INTERACTION_COLOURS[k]}` }), t().interactionKind[k]))),
+    h("ul", { class: "legend-inline" }, INTERACTION_KINDS.map((k) => h("li", null, h("span", { class: "dot", style: `background:${INTERACTION_COLOURS[k]}` }), t().interactionKind[k]))),
     latest.length ? h("h3", null, t().latestInteractions) : null,
     h(
       "ul",

@@ -1,6 +1,6 @@
 /** Find peers: pick an organisation, see its peers ranked across France and where they are. */
 import { cachedRequest, request } from "../api/client.ts";
-import { OVERVIEW, PEERS, type OverviewEcosystem, type Peer } from "../api/queries.ts";
+import { actorNode, OVERVIEW, PEERS, type OverviewEcosystem, type Peer } from "../api/queries.ts";
 import { LEVELS, type Profile } from "../api/types.ts";
 import { fmtFixed, labelled, lang, pick, t } from "../i18n/lang.ts";
 import { href, type Route } from "../router.ts";
@@ -148,7 +148,8 @@ export function createPeersView(root: HTMLElement, initial: PeersRoute): View {
     try {
       const [peers, overview] = await Promise.all([request(PEERS, { id: actorId, first: 30 }, controller.signal), cachedRequest(OVERVIEW, {})]);
       if (route.actor !== actorId) return;
-      loaded = { actorId, actor: peers.node, peers: peers.node?.peers ?? [], ecosystems: overview.ecosystems.nodes };
+      const actor = actorNode(peers.node);
+      loaded = { actorId, actor, peers: actor?.peers ?? [], ecosystems: overview.ecosystems.nodes };
     } catch (e) {
       if (isAbort(e)) return;
       error = e;
