@@ -1,9 +1,13 @@
 import { NotFoundError } from "./errors.js";
+import { insertReturningIds } from "./imports/bulkInsert.js";
+import { day } from "./imports/canonical.js";
+import type { RecordAdapter } from "./imports/recordAdapters.js";
 import type { Tx } from "./write.js";
 
 /**
  * The need assessment's write service. Each function runs inside the caller's transaction
- * (record/write.ts). No outbox event: the graph engines do not read need assessments.
+ * (record/write.ts); `needImport` writes the importer's rows (record/imports/writeSection.ts) by
+ * the batch. No outbox event: the graph engines do not read need assessments.
  */
 
 export interface NeedAssessmentInput {
@@ -57,3 +61,22 @@ async function requireTerritory(tx: Tx, id: number): Promise<number> {
   if (!(await tx.territory.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Territory", id);
   return id;
 }
+
+// Column types of the bulk insert (PostgreSQL names), as in prisma/migrations.
+const NEED_ASSESSMENT = { territoryId: "int", date: "date", level: "int", assessedBy: "text", notes: "text", source: "text", externalId: "text" };
+
+export const needImport: RecordAdapter<"needs"> = {
+  recordType: "NeedAssessment",
+  bind: (v) => v,
+  canonical: (s) => JSON.stringify([s.territoryId, day(s.date), s.level, s.assessedBy, s.notes]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.needAssessment.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: { id: true, externalId: true, territoryId: true, date: true, level: true, assessedBy: true, notes: true },
+    });
+    return new Map(rows.map(({ id, externalId, ...state }) => [externalId!, { id, state }]));
+  },
+  create: (tx, source, rows) => insertReturningIds(tx, "NeedAssessment", rows.map(({ externalId, state }) => ({ ...state, source, externalId })), NEED_ASSESSMENT),
+  update: async (tx, id, state) => void (await tx.needAssessment.update({ where: { id }, data: state, select: { id: true } })),
+  event: () => null,
+};
