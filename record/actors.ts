@@ -1,6 +1,9 @@
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors.js";
 import { actorEvent, interactionEvent } from "./events.js";
 import type { ActorKind } from "./generated/prisma/enums.js";
+import { bulkInsert, insertReturningIds, STAMPED } from "./imports/bulkInsert.js";
+import { sameList, sorted } from "./imports/canonical.js";
+import type { Bound, RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
 import { PROFILE_OF_KIND } from "./vocabulary/profiles.js";
 import { requireAll, type Tx } from "./write.js";
@@ -9,6 +12,7 @@ import { requireAll, type Tx } from "./write.js";
  * The actor's write service: what creating, changing and deleting an organisation means for the
  * record, with the rules that hold whoever writes (the API, the importer). Each function runs
  * inside the caller's transaction (record/write.ts) and writes the change's outbox event.
+ * `actorImport` writes the importer's rows (record/imports/writeSection.ts) by the batch.
  */
 
 export interface ActorInput {
@@ -67,7 +71,7 @@ export async function updateActor(tx: Tx, id: number, changes: ActorChanges): Pr
       rna: changes.rna,
       description: changes.description === undefined ? undefined : changes.description?.trim() || null,
       website: changes.website,
-      ...(territories && { territories: { deleteMany: {}, create: territories.map((territoryId) => ({ territoryId })) } }),
+      ...(territories && { territories: replaceTerritories(territories) }),
     },
     select: { id: true },
   });
@@ -103,6 +107,11 @@ export async function deleteActor(tx: Tx, id: number): Promise<void> {
   await recordChange(tx, actorEvent("DELETED", id));
 }
 
+/** The nested write that makes the actor's territories these, in place of the ones it had. */
+function replaceTerritories(territories: number[]) {
+  return { deleteMany: {}, createMany: { data: territories.map((territoryId) => ({ territoryId })) } };
+}
+
 function requireTerritories(tx: Tx, ids: number[]): Promise<number[]> {
   return requireAll("Territory", ids, (unique) => tx.territory.findMany({ where: { id: { in: unique } }, select: { id: true } }));
 }
@@ -115,3 +124,38 @@ async function actorState(tx: Tx, id: number) {
   });
   return { ...actor, territories: actor.territories.map((link) => link.territoryId) };
 }
+
+// Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
+const ACTOR = {
+  name: "text", profile: '"Profile"', kind: '"ActorKind"', isCatalyst: "boolean", siren: "text", siret: "text", rna: "text", description: "text", website: "text",
+  source: "text", externalId: "text",
+};
+
+export const actorImport: RecordAdapter<"actors"> = {
+  recordType: "Actor",
+  bind: (v) => v as Bound<"actors">,
+  canonical: (s) => JSON.stringify([s.name, s.profile, s.kind, s.isCatalyst, s.siren, s.siret, s.rna, s.description, s.website, sorted(s.territories)]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.actor.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: {
+        id: true, externalId: true, name: true, profile: true, kind: true, isCatalyst: true, siren: true, siret: true, rna: true, description: true, website: true,
+        territories: { select: { territoryId: true } },
+      },
+    });
+    return new Map(rows.map(({ id, externalId, territories, ...rest }) => [externalId!, { id, state: { ...rest, territories: territories.map((t) => t.territoryId) } }]));
+  },
+  create: async (tx, source, rows) => {
+    const ids = await insertReturningIds(tx, "Actor", rows.map(({ externalId, state: { territories: _, ...fields } }) => ({ ...fields, source, externalId })), ACTOR, STAMPED);
+    await bulkInsert(tx, "ActorTerritory", rows.flatMap((r) => r.state.territories.map((territoryId) => ({ actorId: ids.get(r.externalId)!, territoryId }))), { actorId: "int", territoryId: "int" });
+    return ids;
+  },
+  update: async (tx, id, { territories, ...fields }, previous) => {
+    await tx.actor.update({
+      where: { id },
+      data: { ...fields, ...(!sameList(territories, previous.territories) && { territories: replaceTerritories(territories) }) },
+      select: { id: true },
+    });
+  },
+  event: (operation, id, s) => actorEvent(operation, { id, name: s.name, profile: s.profile, kind: s.kind, isCatalyst: s.isCatalyst, territories: s.territories }),
+};

@@ -1,13 +1,17 @@
 import { ConflictError, NotFoundError } from "./errors.js";
 import { allianceEvent } from "./events.js";
 import type { Impact, Lever, MemberRole, Modality } from "./generated/prisma/enums.js";
+import { bulkInsert, insertReturningIds, STAMPED } from "./imports/bulkInsert.js";
+import { day, instant } from "./imports/canonical.js";
+import type { RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
 import { requireAll, type Tx } from "./write.js";
 
 /**
  * The alliance's write service: the rules on members, period and declarer that hold whoever
  * writes. Each function runs inside the caller's transaction (record/write.ts) and writes the
- * change's outbox event.
+ * change's outbox event. `allianceImport` writes the importer's rows (record/imports/writeSection.ts)
+ * by the batch.
  */
 
 export interface MemberInput {
@@ -75,7 +79,7 @@ export async function updateAlliance(tx: Tx, id: number, changes: AllianceChange
       endDate: changes.endDate,
       declaredById: declarer(changes.declaredBy, memberIds),
       ...(members && {
-        members: { deleteMany: {}, create: members.map((m) => ({ ...m, confirmedAt: m.confirmedAt && (confirmedBefore.get(m.actorId) ?? m.confirmedAt) })) },
+        members: replaceMembers(members.map((m) => ({ ...m, confirmedAt: m.confirmedAt && (confirmedBefore.get(m.actorId) ?? m.confirmedAt) }))),
       }),
     },
     select: { id: true },
@@ -90,7 +94,14 @@ export async function deleteAlliance(tx: Tx, id: number): Promise<void> {
   await recordChange(tx, allianceEvent("DELETED", id));
 }
 
-async function memberRows(tx: Tx, members: MemberInput[], now: Date) {
+type MemberRow = { actorId: number; role: MemberRole; confirmedAt: Date | null };
+
+/** The nested write that makes the alliance's members these, in place of the ones it had. */
+function replaceMembers(rows: MemberRow[]) {
+  return { deleteMany: {}, createMany: { data: rows } };
+}
+
+async function memberRows(tx: Tx, members: MemberInput[], now: Date): Promise<MemberRow[]> {
   const rows = members.map((m) => ({ actorId: m.actorId, role: m.role ?? "PARTNER", confirmedAt: m.confirmed ? now : null }));
   await requireAll("Actor", rows.map((r) => r.actorId), (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }));
   return rows;
@@ -110,3 +121,54 @@ function allianceState(tx: Tx, id: number) {
     select: { id: true, startDate: true, endDate: true, modalities: true, levers: true, impacts: true, members: { select: { actorId: true, role: true, confirmedAt: true } } },
   });
 }
+
+// Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
+const ALLIANCE = {
+  name: "text", purpose: "text", modalities: '"Modality"[]', levers: '"Lever"[]', impacts: '"Impact"[]', startDate: "date", endDate: "date", declaredById: "int",
+  source: "text", externalId: "text",
+};
+const ALLIANCE_MEMBER = { allianceId: "int", actorId: "int", role: '"MemberRole"', confirmedAt: "timestamp(3)" };
+
+export const allianceImport: RecordAdapter<"alliances"> = {
+  recordType: "Alliance",
+  bind: (v, ids) => ({ ...v, declaredBy: v.declaredBy === null ? null : ids.actor(v.declaredBy), members: v.members.map((m) => ({ ...m, actor: ids.actor(m.actor) })) }),
+  canonical: (s) =>
+    JSON.stringify([
+      s.name, s.purpose, s.modalities, s.levers, s.impacts, day(s.startDate), s.endDate && day(s.endDate), s.declaredBy,
+      [...s.members].sort((a, b) => a.actor - b.actor).map((m) => [m.actor, m.role, instant(m.confirmedAt)]),
+    ]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.alliance.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: {
+        id: true, externalId: true, name: true, purpose: true, modalities: true, levers: true, impacts: true, startDate: true, endDate: true, declaredById: true,
+        members: { select: { actorId: true, role: true, confirmedAt: true } },
+      },
+    });
+    return new Map(
+      rows.map(({ id, externalId, declaredById, members, ...rest }) => [
+        externalId!,
+        { id, state: { ...rest, declaredBy: declaredById, members: members.map((m) => ({ actor: m.actorId, role: m.role, confirmedAt: m.confirmedAt })) } },
+      ]),
+    );
+  },
+  create: async (tx, source, rows) => {
+    const ids = await insertReturningIds(tx, "Alliance", rows.map(({ externalId, state: { members: _, declaredBy, ...fields } }) => ({ ...fields, declaredById: declaredBy, source, externalId })), ALLIANCE, STAMPED);
+    await bulkInsert(tx, "AllianceMember", rows.flatMap((r) => r.state.members.map((m) => ({ allianceId: ids.get(r.externalId)!, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))), ALLIANCE_MEMBER);
+    return ids;
+  },
+  // A row says on which day each member confirmed, so no day is kept from the record (the API,
+  // which only says whether, keeps them).
+  update: async (tx, id, { members, declaredBy, ...fields }) => {
+    await tx.alliance.update({
+      where: { id },
+      data: { ...fields, declaredById: declaredBy, members: replaceMembers(members.map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))) },
+      select: { id: true },
+    });
+  },
+  event: (operation, id, s) =>
+    allianceEvent(operation, {
+      id, startDate: s.startDate, endDate: s.endDate, modalities: s.modalities, levers: s.levers, impacts: s.impacts,
+      members: s.members.map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt })),
+    }),
+};

@@ -1,13 +1,17 @@
 import { InvalidInputError, NotFoundError } from "./errors.js";
 import { interactionEvent } from "./events.js";
 import type { InteractionKind } from "./generated/prisma/enums.js";
+import { bulkInsert, insertReturningIds } from "./imports/bulkInsert.js";
+import { day, sameList, sorted } from "./imports/canonical.js";
+import type { RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
 import { amountFitsKind } from "./rules.js";
 import { requireAll, type Tx } from "./write.js";
 
 /**
  * The interaction's write service. Each function runs inside the caller's transaction
- * (record/write.ts) and writes the change's outbox event.
+ * (record/write.ts) and writes the change's outbox event. `interactionImport` writes the
+ * importer's rows (record/imports/writeSection.ts) by the batch.
  */
 
 export interface InteractionInput {
@@ -58,7 +62,7 @@ export async function updateInteraction(tx: Tx, id: number, changes: Interaction
       intensity: changes.intensity,
       amountEuros: changes.amountEuros,
       allianceId: await requireAlliance(tx, changes.alliance),
-      ...(participants && { participants: { deleteMany: {}, create: participants.map((actorId) => ({ actorId })) } }),
+      ...(participants && { participants: replaceParticipants(participants) }),
     },
     select: { id: true },
   });
@@ -73,6 +77,11 @@ export async function deleteInteraction(tx: Tx, id: number): Promise<void> {
 
 function checkAmount(kind: InteractionKind, amountEuros: number | null | undefined) {
   if (!amountFitsKind.holds({ kind, amountEuros })) throw new InvalidInputError(amountFitsKind.message, ["input", ...amountFitsKind.path]);
+}
+
+/** The nested write that makes the interaction's participants these, in place of the ones it had. */
+function replaceParticipants(participants: number[]) {
+  return { deleteMany: {}, createMany: { data: participants.map((actorId) => ({ actorId })) } };
 }
 
 function requireActors(tx: Tx, ids: number[]) {
@@ -94,3 +103,35 @@ async function interactionState(tx: Tx, id: number) {
   });
   return { ...row, participants: row.participants.map((p) => p.actorId) };
 }
+
+// Column types of the bulk insert (PostgreSQL names, enums quoted), as in prisma/migrations.
+const INTERACTION = { kind: '"InteractionKind"', date: "date", description: "text", intensity: "int", amountEuros: "int", allianceId: "int", source: "text", externalId: "text" };
+
+export const interactionImport: RecordAdapter<"interactions"> = {
+  recordType: "Interaction",
+  bind: (v, ids) => ({ ...v, alliance: v.alliance === null ? null : ids.alliance(v.alliance), participants: v.participants.map((p) => ids.actor(p)) }),
+  canonical: (s) => JSON.stringify([s.kind, day(s.date), s.description, s.intensity, s.amountEuros, s.alliance, sorted(s.participants)]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.interaction.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: { id: true, externalId: true, kind: true, date: true, description: true, intensity: true, amountEuros: true, allianceId: true, participants: { select: { actorId: true } } },
+    });
+    return new Map(
+      rows.map(({ id, externalId, allianceId, participants, ...rest }) => [externalId!, { id, state: { ...rest, alliance: allianceId, participants: participants.map((p) => p.actorId) } }]),
+    );
+  },
+  create: async (tx, source, rows) => {
+    const ids = await insertReturningIds(tx, "Interaction", rows.map(({ externalId, state: { participants: _, alliance, ...fields } }) => ({ ...fields, allianceId: alliance, source, externalId })), INTERACTION);
+    await bulkInsert(tx, "InteractionParticipant", rows.flatMap((r) => r.state.participants.map((actorId) => ({ interactionId: ids.get(r.externalId)!, actorId }))), { interactionId: "int", actorId: "int" });
+    return ids;
+  },
+  update: async (tx, id, { participants, alliance, ...fields }, previous) => {
+    await tx.interaction.update({
+      where: { id },
+      data: { ...fields, allianceId: alliance, ...(!sameList(participants, previous.participants) && { participants: replaceParticipants(participants) }) },
+      select: { id: true },
+    });
+  },
+  event: (operation, id, s) =>
+    interactionEvent(operation, { id, kind: s.kind, date: s.date, intensity: s.intensity, amountEuros: s.amountEuros, allianceId: s.alliance, participants: s.participants }),
+};

@@ -1,11 +1,15 @@
 import { NotFoundError } from "./errors.js";
 import { practiceAssessmentEvent } from "./events.js";
+import { bulkInsert, insertReturningIds } from "./imports/bulkInsert.js";
+import { day } from "./imports/canonical.js";
+import type { RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
 import type { Tx } from "./write.js";
 
 /**
  * The practice self-assessment's write service. Each function runs inside the caller's
- * transaction (record/write.ts) and writes the change's outbox event.
+ * transaction (record/write.ts) and writes the change's outbox event. `practiceImport` writes the
+ * importer's rows (record/imports/writeSection.ts) by the batch.
  */
 
 export interface PracticeAssessmentInput {
@@ -35,7 +39,7 @@ export async function updatePracticeAssessment(tx: Tx, id: number, changes: Prac
     data: {
       actorId: changes.actor ? await requireActor(tx, changes.actor) : undefined,
       date: changes.date ?? undefined,
-      ...(changes.scores && { scores: { deleteMany: {}, create: changes.scores } }),
+      ...(changes.scores && { scores: replaceScores(changes.scores) }),
     },
     select: { id: true },
   });
@@ -54,9 +58,44 @@ async function requireActor(tx: Tx, id: number): Promise<number> {
   return id;
 }
 
-/** What the analytics need of an assessment: whose, when, its mean score and each practice's score. */
+/** The nested write that makes the assessment's scores these, in place of the ones it had. */
+function replaceScores(scores: { practice: string; score: number }[]) {
+  return { deleteMany: {}, createMany: { data: scores } };
+}
+
 async function assessmentState(tx: Tx, id: number) {
   const row = await tx.practiceAssessment.findUniqueOrThrow({ where: { id }, select: { id: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } } });
-  const scores = Object.fromEntries(row.scores.map((s) => [s.practice, s.score]));
-  return { id: row.id, actorId: row.actorId, date: row.date, mean: row.scores.reduce((sum, s) => sum + s.score, 0) / row.scores.length, scores };
+  return assessmentRecord(row.id, row.actorId, row.date, Object.fromEntries(row.scores.map((s) => [s.practice, s.score])));
 }
+
+/** What the analytics need of an assessment: whose, when, its mean score and each practice's score. */
+function assessmentRecord(id: number, actorId: number, date: Date, scores: Record<string, number>) {
+  const values = Object.values(scores);
+  return { id, actorId, date, mean: values.reduce((sum, v) => sum + v, 0) / values.length, scores };
+}
+
+export const practiceImport: RecordAdapter<"practices"> = {
+  recordType: "PracticeAssessment",
+  bind: (v, ids) => ({ ...v, actor: ids.actor(v.actor) }),
+  canonical: (s) => JSON.stringify([s.actor, day(s.date), Object.entries(s.scores).sort(([a], [b]) => a.localeCompare(b))]),
+  load: async (db, source, externalIds) => {
+    const rows = await db.practiceAssessment.findMany({
+      where: { source, externalId: { in: externalIds } },
+      select: { id: true, externalId: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } },
+    });
+    return new Map(rows.map((r) => [r.externalId!, { id: r.id, state: { actor: r.actorId, date: r.date, scores: Object.fromEntries(r.scores.map((s) => [s.practice, s.score])) } }]));
+  },
+  create: async (tx, source, rows) => {
+    const ids = await insertReturningIds(tx, "PracticeAssessment", rows.map(({ externalId, state }) => ({ actorId: state.actor, date: state.date, source, externalId })), { actorId: "int", date: "date", source: "text", externalId: "text" });
+    await bulkInsert(tx, "PracticeScore", rows.flatMap((r) => Object.entries(r.state.scores).map(([practice, score]) => ({ assessmentId: ids.get(r.externalId)!, practice, score }))), { assessmentId: "int", practice: "text", score: "int" });
+    return ids;
+  },
+  update: async (tx, id, state) => {
+    await tx.practiceAssessment.update({
+      where: { id },
+      data: { actorId: state.actor, date: state.date, scores: replaceScores(Object.entries(state.scores).map(([practice, score]) => ({ practice, score }))) },
+      select: { id: true },
+    });
+  },
+  event: (operation, id, s) => practiceAssessmentEvent(operation, assessmentRecord(id, s.actor, s.date, s.scores)),
+};

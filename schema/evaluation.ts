@@ -3,7 +3,7 @@ import type { Prisma } from "../record/generated/prisma/client.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { EvaluationPhaseEnum, LeverEnum } from "./enums.js";
-import { NotFoundError } from "../record/errors.js";
+import { createEvaluation, deleteEvaluation, updateEvaluation } from "../record/evaluations.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, distinct, scoreSchema } from "../record/rules.js";
@@ -112,14 +112,6 @@ const UpdateEvaluationInput = builder.inputType("UpdateEvaluationInput", {
   }),
 });
 
-type Tx = Prisma.TransactionClient;
-
-async function requireEcosystem(tx: Tx, ecosystem: { typename: string; id: unknown }): Promise<number> {
-  const id = recordId(ecosystem);
-  if (!(await tx.ecosystem.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Ecosystem", id);
-  return id;
-}
-
 builder.mutationFields((t) => ({
   createEvaluation: t.prismaField({
     type: "Evaluation",
@@ -127,22 +119,9 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "evaluation" } },
     args: { input: t.arg({ type: CreateEvaluationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, { operation: "createEvaluation", recordType: "Evaluation", changes: input }, async (tx) => {
-        const { id } = await tx.evaluation.create({
-          data: {
-            ecosystemId: await requireEcosystem(tx, input.ecosystem),
-            phase: input.phase,
-            date: input.date,
-            impact: input.impact,
-            reproducibility: input.reproducibility,
-            promotion: input.promotion,
-            appetence: input.appetence,
-            leverUses: { create: input.leverUses ?? [] },
-          },
-          select: { id: true },
-        });
-        return id;
-      });
+      const id = await write(ctx, { operation: "createEvaluation", recordType: "Evaluation", changes: input }, (tx) =>
+        createEvaluation(tx, { ...input, ecosystem: recordId(input.ecosystem) }),
+      );
       return ctx.prisma.evaluation.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -154,23 +133,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, { operation: "updateEvaluation", recordType: "Evaluation", recordId: id, changes: input }, async (tx) => {
-        if (!(await tx.evaluation.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Evaluation", id);
-        await tx.evaluation.update({
-          where: { id },
-          data: {
-            ecosystemId: input.ecosystem ? await requireEcosystem(tx, input.ecosystem) : undefined,
-            phase: input.phase ?? undefined,
-            date: input.date ?? undefined,
-            impact: input.impact ?? undefined,
-            reproducibility: input.reproducibility ?? undefined,
-            promotion: input.promotion ?? undefined,
-            appetence: input.appetence ?? undefined,
-            ...(input.leverUses && { leverUses: { deleteMany: {}, create: input.leverUses } }),
-          },
-          select: { id: true },
-        });
-      });
+      await write(ctx, { operation: "updateEvaluation", recordType: "Evaluation", recordId: id, changes: input }, (tx) =>
+        updateEvaluation(tx, id, { ...input, ecosystem: input.ecosystem && recordId(input.ecosystem) }),
+      );
       return ctx.prisma.evaluation.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -180,10 +145,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Evaluation], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, { operation: "deleteEvaluation", recordType: "Evaluation", recordId: id }, async (tx) => {
-        const { count } = await tx.evaluation.deleteMany({ where: { id } });
-        if (count === 0) throw new NotFoundError("Evaluation", id);
-      });
+      await write(ctx, { operation: "deleteEvaluation", recordType: "Evaluation", recordId: id }, (tx) => deleteEvaluation(tx, id));
       return { type: "Evaluation", id };
     },
   }),

@@ -4,7 +4,7 @@ import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
 import { Ecosystem } from "./ecosystem.js";
 import { FundEnum } from "./enums.js";
-import { InvalidInputError, NotFoundError } from "../record/errors.js";
+import { createFunding, deleteFunding, GOES_SOMEWHERE, updateFunding } from "../record/fundings.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, euroSchema } from "../record/rules.js";
@@ -56,7 +56,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const GOES_SOMEWHERE = "a funding goes to an ecosystem, a recipient actor, or both";
 const amountSchema = euroSchema.min(1, "a funding has a positive amount");
 const globalIdSchema = z.looseObject({ id: z.string() });
 
@@ -84,24 +83,6 @@ const UpdateFundingInput = builder.inputType("UpdateFundingInput", {
     .refine((input) => input.ecosystem !== null || input.recipient !== null, { message: GOES_SOMEWHERE, path: ["ecosystem"] }),
 });
 
-type Tx = Prisma.TransactionClient;
-type Ref = { typename: string; id: unknown } | null | undefined;
-
-/** The record's id for a reference: undefined when left out (keep), null when cleared. */
-async function requireEcosystem(tx: Tx, ecosystem: Ref) {
-  if (!ecosystem) return ecosystem === null ? null : undefined;
-  const id = recordId(ecosystem);
-  if (!(await tx.ecosystem.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Ecosystem", id);
-  return id;
-}
-
-async function requireRecipient(tx: Tx, recipient: Ref) {
-  if (!recipient) return recipient === null ? null : undefined;
-  const id = recordId(recipient);
-  if (!(await tx.actor.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Actor", id);
-  return id;
-}
-
 builder.mutationFields((t) => ({
   createFunding: t.prismaField({
     type: "Funding",
@@ -109,19 +90,9 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "funding" } },
     args: { input: t.arg({ type: CreateFundingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, { operation: "createFunding", recordType: "Funding", changes: input }, async (tx) => {
-        const { id } = await tx.funding.create({
-          data: {
-            fund: input.fund,
-            amountEuros: input.amountEuros,
-            date: input.date,
-            ecosystemId: (await requireEcosystem(tx, input.ecosystem)) ?? null,
-            recipientActorId: (await requireRecipient(tx, input.recipient)) ?? null,
-          },
-          select: { id: true },
-        });
-        return id;
-      });
+      const id = await write(ctx, { operation: "createFunding", recordType: "Funding", changes: input }, (tx) =>
+        createFunding(tx, { ...input, ecosystem: input.ecosystem && recordId(input.ecosystem), recipient: input.recipient && recordId(input.recipient) }),
+      );
       return ctx.prisma.funding.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -133,21 +104,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, { operation: "updateFunding", recordType: "Funding", recordId: id, changes: input }, async (tx) => {
-        const current = await tx.funding.findUnique({ where: { id }, select: { ecosystemId: true, recipientActorId: true } });
-        if (!current) throw new NotFoundError("Funding", id);
-        const ecosystemId = await requireEcosystem(tx, input.ecosystem);
-        const recipientActorId = await requireRecipient(tx, input.recipient);
-        // Clearing one link is fine as long as the other one is kept or set.
-        if ((ecosystemId === undefined ? current.ecosystemId : ecosystemId) === null && (recipientActorId === undefined ? current.recipientActorId : recipientActorId) === null) {
-          throw new InvalidInputError(GOES_SOMEWHERE, ["input", input.ecosystem === null ? "ecosystem" : "recipient"]);
-        }
-        await tx.funding.update({
-          where: { id },
-          data: { fund: input.fund ?? undefined, amountEuros: input.amountEuros ?? undefined, date: input.date ?? undefined, ecosystemId, recipientActorId },
-          select: { id: true },
-        });
-      });
+      await write(ctx, { operation: "updateFunding", recordType: "Funding", recordId: id, changes: input }, (tx) =>
+        updateFunding(tx, id, { ...input, ecosystem: input.ecosystem && recordId(input.ecosystem), recipient: input.recipient && recordId(input.recipient) }),
+      );
       return ctx.prisma.funding.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -157,10 +116,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [Funding], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, { operation: "deleteFunding", recordType: "Funding", recordId: id }, async (tx) => {
-        const { count } = await tx.funding.deleteMany({ where: { id } });
-        if (count === 0) throw new NotFoundError("Funding", id);
-      });
+      await write(ctx, { operation: "deleteFunding", recordType: "Funding", recordId: id }, (tx) => deleteFunding(tx, id));
       return { type: "Funding", id };
     },
   }),

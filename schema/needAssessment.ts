@@ -6,7 +6,7 @@ import { territoryScopes } from "./loaders.js";
 import { territoryUnder } from "../record/territoryScope.js";
 import { builder } from "./builder.js";
 import { Territory } from "./territory.js";
-import { NotFoundError } from "../record/errors.js";
+import { createNeedAssessment, deleteNeedAssessment, updateNeedAssessment } from "../record/needAssessments.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, nameSchema, textSchema } from "../record/rules.js";
@@ -113,14 +113,6 @@ const UpdateNeedAssessmentInput = builder.inputType("UpdateNeedAssessmentInput",
   }),
 });
 
-type Tx = Prisma.TransactionClient;
-
-async function requireTerritory(tx: Tx, territory: { typename: string; id: unknown }): Promise<number> {
-  const id = recordId(territory);
-  if (!(await tx.territory.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Territory", id);
-  return id;
-}
-
 builder.mutationFields((t) => ({
   createNeedAssessment: t.prismaField({
     type: "NeedAssessment",
@@ -128,19 +120,9 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: "needAssessment" } },
     args: { input: t.arg({ type: CreateNeedAssessmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await write(ctx, { operation: "createNeedAssessment", recordType: "NeedAssessment", changes: input }, async (tx) => {
-        const { id } = await tx.needAssessment.create({
-          data: {
-            territoryId: await requireTerritory(tx, input.territory),
-            date: input.date,
-            level: input.level,
-            assessedBy: input.assessedBy.trim(),
-            notes: input.notes?.trim() || null,
-          },
-          select: { id: true },
-        });
-        return id;
-      });
+      const id = await write(ctx, { operation: "createNeedAssessment", recordType: "NeedAssessment", changes: input }, (tx) =>
+        createNeedAssessment(tx, { ...input, territory: recordId(input.territory) }),
+      );
       return ctx.prisma.needAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -152,20 +134,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = recordId(args.id);
       const { input } = args;
-      await write(ctx, { operation: "updateNeedAssessment", recordType: "NeedAssessment", recordId: id, changes: input }, async (tx) => {
-        if (!(await tx.needAssessment.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("NeedAssessment", id);
-        await tx.needAssessment.update({
-          where: { id },
-          data: {
-            territoryId: input.territory ? await requireTerritory(tx, input.territory) : undefined,
-            date: input.date ?? undefined,
-            level: input.level ?? undefined,
-            assessedBy: input.assessedBy?.trim() ?? undefined,
-            notes: input.notes === undefined ? undefined : input.notes?.trim() || null,
-          },
-          select: { id: true },
-        });
-      });
+      await write(ctx, { operation: "updateNeedAssessment", recordType: "NeedAssessment", recordId: id, changes: input }, (tx) =>
+        updateNeedAssessment(tx, id, { ...input, territory: input.territory && recordId(input.territory) }),
+      );
       return ctx.prisma.needAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
@@ -175,10 +146,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: [NeedAssessment], required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = recordId(args.id);
-      await write(ctx, { operation: "deleteNeedAssessment", recordType: "NeedAssessment", recordId: id }, async (tx) => {
-        const { count } = await tx.needAssessment.deleteMany({ where: { id } });
-        if (count === 0) throw new NotFoundError("NeedAssessment", id);
-      });
+      await write(ctx, { operation: "deleteNeedAssessment", recordType: "NeedAssessment", recordId: id }, (tx) => deleteNeedAssessment(tx, id));
       return { type: "NeedAssessment", id };
     },
   }),

@@ -37,6 +37,15 @@ export async function bulkInsert(
   return tx.$queryRaw<Record<string, unknown>[]>(Prisma.sql`${insert} RETURNING ${Prisma.raw(options.returning.map(quote).join(", "))}`);
 }
 
+/** Prisma fills @updatedAt itself; a raw insert must. */
+export const STAMPED = { updatedAt: "now()" };
+
+/** Inserts rows that carry their external id, and answers each one's new record id by it. */
+export async function insertReturningIds(tx: Tx, table: string, rows: Record<string, unknown>[], types: Record<string, string>, defaults?: Record<string, string>): Promise<Map<string, number>> {
+  const created = await bulkInsert(tx, table, rows, types, { defaults, returning: ["id", "externalId"] });
+  return new Map(created.map((c) => [c.externalId as string, c.id as number]));
+}
+
 function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
