@@ -24,7 +24,7 @@ export function pythonPeer(graph: CsrGraph, measure: string, repeats: number, k?
   if (!fs.existsSync(file)) {
     const lines = [String(graph.nodeCount)];
     for (let e = 0; e < graph.edgeCount; e += 1) lines.push(`${graph.edgeSource[e]} ${graph.edgeTarget[e]} ${graph.edgeWeight[e]}`);
-    fs.writeFileSync(file, lines.join("\n") + "\n");
+    fs.writeFileSync(file, `${lines.join("\n")}\n`);
     process.once("exit", () => fs.rmSync(file, { force: true }));
   }
   const args = [SCRIPT, file, measure, String(repeats), ...(k ? [String(k)] : [])];

@@ -117,7 +117,7 @@ for (const [nodes, ties, repeats] of sizes) {
         ` (seeds 1-5: ${Math.min(...rho).toFixed(4)}-${Math.max(...rho).toFixed(4)}, ${Math.min(...top)}-${Math.max(...top)}%)`;
     }
     const { seconds: onPool, cores } = await timePool(repeats, () => scaledBetweennessParallel(pool, graph, { k, seed: 7 }));
-    row(name, measure, `maillage (linear scaling, pool of ${threads})`, onPool, undefined, `${(median(onPool) / single).toFixed(2)} x 1 thread, ${cores}${quality ? "; " + quality : ""}`);
+    row(name, measure, `maillage (linear scaling, pool of ${threads})`, onPool, undefined, `${(median(onPool) / single).toFixed(2)} x 1 thread, ${cores}${quality ? `; ${quality}` : ""}`);
 
     // Two phases for the top ranks (bench/estimators/betweennessTopRanked.ts), same budget: quality for
     // its default seed and, since one seed can be lucky or not, over seeds 1-100 where exact is

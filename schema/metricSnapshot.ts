@@ -6,7 +6,7 @@ import { MATURITY_COMPONENTS } from "../graph/ecosystem/maturityModel.js";
 import { PROFILES } from "../record/vocabulary/lists.js";
 import type { Context } from "./context.js";
 import { asOfSchema, isoDay, utcDay } from "../graph/asOf.js";
-import { measureAsOf, SNAPSHOT_TRIGGERS, upsertSnapshots, type EcosystemRef } from "../graph/ecosystem/history/metricSnapshots.js";
+import { measureAsOf, type SNAPSHOT_TRIGGERS, upsertSnapshots, type EcosystemRef } from "../graph/ecosystem/history/metricSnapshots.js";
 import { builder } from "./builder.js";
 import { Ecosystem, ProfileCountRef } from "./ecosystem.js";
 import { InvalidInputError } from "../record/errors.js";

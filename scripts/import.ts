@@ -23,24 +23,25 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      type: { type: "string" },
-      source: { type: "string" },
-      format: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      strict: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
-  });
-} catch (error) {
-  usageError((error as Error).message);
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        type: { type: "string" },
+        source: { type: "string" },
+        format: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
 }
-const { values, positionals } = parsed;
+const { values, positionals } = parseCommandLine();
 if (values.help) {
   console.log(`${USAGE}\n\nImports one record type from FILE, or every section of a JSON bundle or XLSX workbook (--type all).\nColumns and references: docs/import.md; templates: templates/import/.`);
   process.exit(0);

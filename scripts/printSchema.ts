@@ -4,5 +4,5 @@ import fs from "node:fs";
 import { printSchema } from "graphql";
 import { schema } from "../schema/index.js";
 
-fs.writeFileSync("schema.graphql", printSchema(schema) + "\n");
+fs.writeFileSync("schema.graphql", `${printSchema(schema)}\n`);
 console.log("Wrote schema.graphql");

@@ -43,7 +43,7 @@ function csvCell(value: string): string {
 
 export function csvTemplate(type: RecordType): string {
   const names = COLUMNS[type].map((c) => c.name);
-  return [names, ...TEMPLATE_ROWS[type].map((row) => names.map((name) => row[name] ?? ""))].map((cells) => cells.map(csvCell).join(",")).join("\n") + "\n";
+  return `${[names, ...TEMPLATE_ROWS[type].map((row) => names.map((name) => row[name] ?? ""))].map((cells) => cells.map(csvCell).join(",")).join("\n")}\n`;
 }
 
 /** A template row as JSON writes it: lists as arrays, members as objects, numbers as numbers, scores grouped. */
@@ -70,7 +70,7 @@ function jsonRecord(type: RecordType, row: Record<string, string>): Record<strin
 
 export function jsonTemplate(): string {
   const bundle = { format: "maillage-import/1", ...Object.fromEntries(RECORD_TYPES.map((type) => [type, TEMPLATE_ROWS[type].map((row) => jsonRecord(type, row))])) };
-  return JSON.stringify(bundle, null, 2) + "\n";
+  return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
 const README = [

@@ -61,7 +61,7 @@ function readCsv(text: string, type: ImportType): ReadResult {
     return { sections, problems: [{ at: at({ line }), column: null, reason: `not a readable CSV file: ${(error as Error).message}` }] };
   }
   const [header, ...body] = records.map(({ record, info }) => ({ cells: record, line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0) }));
-  const columns = checkHeader(type, header!.cells, (column) => at({ line: header!.line }), problems);
+  const columns = checkHeader(type, header!.cells, (_column) => at({ line: header!.line }), problems);
   if (!columns) return { sections, problems };
   sections.set(
     type,

@@ -10,7 +10,7 @@ export function reportText(report: ImportReport, file: string): string {
   const header = ["type", "rows", "created", "updated", "unchanged", "rejected"];
   const rows = [...report.counts.map((c) => [c.type, c.rows, c.created, c.updated, c.unchanged, c.rejected]), ...(report.counts.length > 1 ? [["total", ...Object.values(report.total)]] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells: unknown[]) => "  " + cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("  ");
+  const line = (cells: unknown[]) => `  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("  ")}`;
   const verb = report.written ? "" : "would be ";
   const out = [`import ${file} (${report.format}) into source ${report.source}: ${outcome}`, line(header), ...rows.map(line)];
   if (report.dryRun && report.changeCount > 0) {

@@ -69,7 +69,7 @@ describe("Actor.metrics", () => {
 
   it("falls back to the national scope for an actor outside every ecosystem", async () => {
     const snapshot = await api.graph.snapshot();
-    const v = snapshot.ecosystem.findIndex((e) => e === -1);
+    const v = snapshot.ecosystem.indexOf(-1);
     expect(v).toBeGreaterThanOrEqual(0);
     const { encodeGlobalID } = await import("@pothos/plugin-relay");
     const result = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Actor { metrics { crossTerritoryBetweenness brokerage { groups } algorithm { pivots } } } } }`, {

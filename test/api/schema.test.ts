@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("the contract", () => {
   it("matches the committed schema.graphql (run npm run schema:print after changing the API)", () => {
-    expect(printSchema(schema) + "\n").toBe(fs.readFileSync(path.join(ROOT, "schema.graphql"), "utf8"));
+    expect(`${printSchema(schema)}\n`).toBe(fs.readFileSync(path.join(ROOT, "schema.graphql"), "utf8"));
   });
 
   it("has a migration for every change to prisma/schema.prisma (npm run db:diff -- create <name>)", () => {

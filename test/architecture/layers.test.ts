@@ -23,7 +23,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The relative imports of a file, resolved to paths from the repository root. */
-export function importsOf(file: string, text: string): string[] {
+function importsOf(file: string, text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(IMPORT)) {
     const specifier = match[1] ?? match[2] ?? match[3];

@@ -256,7 +256,11 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
         pending = [];
         await liveRefresh(eco.territory.code, eco.territory.level, changes).catch((error: unknown) => !isAbort(error) && console.warn("live refresh", error));
       });
-      stopLive = watchEcosystem({ code: eco.territory.code, level: eco.territory.level, onChange: (change) => (pending.push(change), refresh()) });
+      stopLive = watchEcosystem({ code: eco.territory.code, level: eco.territory.level, onChange: (change) => {
+          pending.push(change);
+          refresh();
+        },
+      });
     }
     redrawNetwork();
     if (route.peer) await loadPaths();

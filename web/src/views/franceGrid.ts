@@ -103,7 +103,7 @@ export function renderCartogram(items: readonly CartogramItem[], options: Cartog
     const left = box.left - frame.left + box.width / 2;
     tooltip.style.left = `${Math.max(8, Math.min(frame.width - 8, left))}px`;
     tooltip.style.top = `${box.top - frame.top}px`;
-    tooltip.classList.toggle("flip", left > frame.width - 140 ? true : false);
+    tooltip.classList.toggle("flip", left > frame.width - 140);
   };
   const hide = () => (tooltip.hidden = true);
 
