@@ -18,15 +18,24 @@ const ACTOR_KINDS = ["COMPANY", "ESS", "ASSOCIATION", "LOCAL_AUTHORITY", "ACADEM
 /** A seeded bundle: actors spread over 50 EPCI, interactions between two or three of them. */
 function generate(actorCount: number, interactionCount: number, seed: number, epcis: string[]) {
   const rng = new Random(seed);
-  const actors = Array.from({ length: actorCount }, (_, i) => ({ id: `bench-a${i}`, name: `Acteur de banc ${i}`, kind: ACTOR_KINDS[i % ACTOR_KINDS.length], territories: [`EPCI:${epcis[i % epcis.length]}`] }));
+  const actors = Array.from({ length: actorCount }, (_, i) => ({
+    id: `bench-a${i}`,
+    name: `Acteur de banc ${i}`,
+    kind: ACTOR_KINDS[i % ACTOR_KINDS.length],
+    territories: [`EPCI:${epcis[i % epcis.length]}`],
+  }));
   const interactions = Array.from({ length: interactionCount }, (_, i) => {
     const size = rng.chance(0.2) ? 3 : 2;
     const participants = new Set<string>();
     while (participants.size < size) participants.add(`bench-a${rng.int(0, actorCount - 1)}`);
     const kind = KINDS[rng.int(0, 3)]!;
     return {
-      id: `bench-i${i}`, kind, date: `20${rng.int(19, 26)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,
-      participants: [...participants], intensity: rng.int(1, 5), ...(kind === "FUNDING" && { amountEuros: rng.int(1, 50) * 1_000 }),
+      id: `bench-i${i}`,
+      kind,
+      date: `20${rng.int(19, 26)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,
+      participants: [...participants],
+      intensity: rng.int(1, 5),
+      ...(kind === "FUNDING" && { amountEuros: rng.int(1, 50) * 1_000 }),
     };
   });
   return { actors, interactions };
@@ -44,11 +53,19 @@ export async function benchImports(interactions = 100_000, seed = 2026): Promise
   try {
     const official = buildOfficialTerritories();
     const territories = [...official.regions, ...official.departements, ...official.epcis.map((e) => e.row)];
-    await db.prisma.$transaction(async (tx) => {
-      await insertRows(tx, "Territory", territories, T.TERRITORY);
-      await resetSequences(tx);
-    }, { timeout: 120_000 });
-    const bundle = generate(1_000, interactions, seed, official.epcis.slice(0, 50).map((e) => e.row.code));
+    await db.prisma.$transaction(
+      async (tx) => {
+        await insertRows(tx, "Territory", territories, T.TERRITORY);
+        await resetSequences(tx);
+      },
+      { timeout: 120_000 },
+    );
+    const bundle = generate(
+      1_000,
+      interactions,
+      seed,
+      official.epcis.slice(0, 50).map((e) => e.row.code),
+    );
     const source = "bench";
     const actors = await importRecords(db.prisma, { type: "actors", format: "json", content: JSON.stringify(bundle.actors), source });
     if (actors.rejectionCount > 0) throw new Error(`bench/imports: ${actors.rejectionCount} actors rejected`);
@@ -78,8 +95,22 @@ export function importRows(result: ImportBench): string[][] {
   const implementation = `maillage import (JSON, batches of ${DEFAULT_BATCH_SIZE}, embedded database)`;
   const rate = (seconds: number) => `${Math.round(result.rows / seconds).toLocaleString("en")} rows/s`;
   return [
-    [label, "import, first run (all created)", implementation, result.first.seconds.toFixed(3), "", `${rate(result.first.seconds)}; ${result.first.created.toLocaleString("en")} created`],
-    [label, "import again (all unchanged)", implementation, result.again.seconds.toFixed(3), "", `${rate(result.again.seconds)}; ${result.again.unchanged.toLocaleString("en")} unchanged, nothing written`],
+    [
+      label,
+      "import, first run (all created)",
+      implementation,
+      result.first.seconds.toFixed(3),
+      "",
+      `${rate(result.first.seconds)}; ${result.first.created.toLocaleString("en")} created`,
+    ],
+    [
+      label,
+      "import again (all unchanged)",
+      implementation,
+      result.again.seconds.toFixed(3),
+      "",
+      `${rate(result.again.seconds)}; ${result.again.unchanged.toLocaleString("en")} unchanged, nothing written`,
+    ],
   ];
 }
 

@@ -38,7 +38,11 @@ interface Pools {
 }
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (!body.data || body.errors) throw new Error(`bench/load: ${query.slice(0, 60)}… failed: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -96,8 +100,16 @@ function mix({ ecosystems, groups }: Pools): Operation[] {
         return { query: ECOSYSTEM.text, variables: { code: e.code, level: e.level, outside: rng() < 0.5 } };
       },
     },
-    { kind: "an ecosystem's bridge actors", weight: 1, request: (rng) => ({ query: BRIDGE_ACTORS.text, variables: { ecosystem: pick(rng, ecosystems).id, first: 10 } }) },
-    { kind: "an ecosystem's alliances", weight: 1, request: (rng) => ({ query: ECOSYSTEM_ALLIANCES.text, variables: { territory: pick(rng, ecosystems).territoryId, after: null } }) },
+    {
+      kind: "an ecosystem's bridge actors",
+      weight: 1,
+      request: (rng) => ({ query: BRIDGE_ACTORS.text, variables: { ecosystem: pick(rng, ecosystems).id, first: 10 } }),
+    },
+    {
+      kind: "an ecosystem's alliances",
+      weight: 1,
+      request: (rng) => ({ query: ECOSYSTEM_ALLIANCES.text, variables: { territory: pick(rng, ecosystems).territoryId, after: null } }),
+    },
     { kind: "an actor with metrics", weight: 3, request: (rng) => ({ query: ACTOR.text, variables: { id: actor(rng).id } }) },
     { kind: "an actor's peers", weight: 2, request: (rng) => ({ query: PEERS.text, variables: { id: actor(rng).id, first: 10 } }) },
     {
@@ -143,7 +155,13 @@ interface Tally {
 }
 
 /** One autocannon run over the mix; each connection draws operations from its own seeded stream. */
-async function drive(url: string, operations: Operation[], seconds: number, editorToken: string, seed: number): Promise<{ result: autocannon.Result; tally: Tally }> {
+async function drive(
+  url: string,
+  operations: Operation[],
+  seconds: number,
+  editorToken: string,
+  seed: number,
+): Promise<{ result: autocannon.Result; tally: Tally }> {
   const tally: Tally = { latencies: new Map(operations.map((o) => [o.kind, []])), graphqlErrors: 0, writes: 0, refusedWrites: 0, firstProblem: null };
   const total = operations.reduce((sum, o) => sum + o.weight, 0);
   const rng = mulberry32(seed);
@@ -284,7 +302,10 @@ function report(runs: RunFigures[], notes: string[]): string {
       }),
     ]),
   ]);
-  const load = `Load average at the end (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.availableParallelism()} cores.`;
+  const load = `Load average at the end (1, 5, 15 min): ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ")} on ${os.availableParallelism()} cores.`;
   return [
     `## Load: ${SECONDS} s at ${CONNECTIONS} connections after ${WARMUP_SECONDS} s of warm-up, ${new Date().toISOString()}`,
     "",

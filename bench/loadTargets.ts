@@ -83,7 +83,10 @@ function withDatabase(serverUrl: string, database: string): string {
 /** PostgreSQL's binaries: on PATH, or Debian's versioned folder (CI installs it there). */
 function pgBin(): string | null {
   const debian = fs.existsSync("/usr/lib/postgresql")
-    ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`)
+    ? fs
+        .readdirSync("/usr/lib/postgresql")
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
     : [];
   const candidates = [...(process.env.PATH ?? "").split(path.delimiter), ...debian];
   return candidates.find((dir) => dir && fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ?? null;
@@ -102,7 +105,9 @@ function startCluster(): { url: string; stop(): void } | null {
     fs.chownSync(dir, uid, gid);
   }
   const run = (tool: string, args: string[]) =>
-    asRoot ? execFileSync("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args], { stdio: "ignore" }) : execFileSync(path.join(bin, tool), args, { stdio: "ignore" });
+    asRoot
+      ? execFileSync("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args], { stdio: "ignore" })
+      : execFileSync(path.join(bin, tool), args, { stdio: "ignore" });
   const port = freePort();
   const data = path.join(dir, "data");
   run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
@@ -131,7 +136,8 @@ function freePort(): number {
  * memory, not of when the collector happened to run. RSS is read from /proc, which needs nothing
  * from the process.
  */
-const MEMORY_PROBE = 'data:text/javascript,process.on("message",(m)=>{if(m==="memory"){if(globalThis.gc)globalThis.gc();process.send(process.memoryUsage())}});process.channel?.unref();';
+const MEMORY_PROBE =
+  'data:text/javascript,process.on("message",(m)=>{if(m==="memory"){if(globalThis.gc)globalThis.gc();process.send(process.memoryUsage())}});process.channel?.unref();';
 
 export interface Server {
   url: string;

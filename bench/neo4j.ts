@@ -93,7 +93,10 @@ export interface LoadResult {
  * counted), in `slices` turns that alternate the contenders' order, so that a machine whose load
  * drifts during the run weighs on all of them alike. Every request must answer without errors.
  */
-export async function compare(contenders: (() => Promise<unknown>)[], { seconds = SECONDS, concurrency = CONCURRENCY, slices = 4 } = {}): Promise<LoadResult[]> {
+export async function compare(
+  contenders: (() => Promise<unknown>)[],
+  { seconds = SECONDS, concurrency = CONCURRENCY, slices = 4 } = {},
+): Promise<LoadResult[]> {
   const run = async (request: () => Promise<unknown>, until: number, latencies: number[] | null) => {
     while (performance.now() < until) {
       const started = performance.now();
@@ -116,7 +119,12 @@ export async function compare(contenders: (() => Promise<unknown>)[], { seconds 
   }
   return latencies.map((values, k) => {
     const sorted = values.sort((a, b) => a - b);
-    return { medianMs: median(sorted), p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!, perSecond: (sorted.length * 1000) / elapsed[k]!, requests: sorted.length };
+    return {
+      medianMs: median(sorted),
+      p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!,
+      perSecond: (sorted.length * 1000) / elapsed[k]!,
+      requests: sorted.length,
+    };
   });
 }
 
@@ -162,7 +170,11 @@ function nestedShapes(ours: any, theirs: any): [string, string] {
   const members = (list: { role: string; name: string; profile: string }[]) => list.map((m) => `${m.name}/${m.profile}/${m.role}`).sort();
   const a = ours.actors.nodes.map((actor: any) => ({
     name: actor.name,
-    alliances: actor.memberships.nodes.map((m: any) => ({ role: m.role, modalities: [...m.alliance.modalities].sort(), members: members(m.alliance.members.map((x: any) => ({ role: x.role, ...x.actor }))) })),
+    alliances: actor.memberships.nodes.map((m: any) => ({
+      role: m.role,
+      modalities: [...m.alliance.modalities].sort(),
+      members: members(m.alliance.members.map((x: any) => ({ role: x.role, ...x.actor }))),
+    })),
   }));
   const b = theirs.actors.map((actor: any) => ({
     name: actor.name,
@@ -218,7 +230,11 @@ export async function benchNeo4j(): Promise<Neo4jBenchRow[] | null> {
     const [from, to] = pathPair(snapshot);
     const actor = (id: number) => Buffer.from(`Actor:${id}`).toString("base64");
     const questions: [string, string, Record<string, unknown>][] = [
-      [`ecosystem network with metrics (${sizes.get(ecosystem.id)} actors)`, ECOSYSTEM_NETWORK.text, { code: ecosystem.territory.code, level: ecosystem.territory.level }],
+      [
+        `ecosystem network with metrics (${sizes.get(ecosystem.id)} actors)`,
+        ECOSYSTEM_NETWORK.text,
+        { code: ecosystem.territory.code, level: ecosystem.territory.level },
+      ],
       ["actor's peers (10)", PEERS.text, { id: actor(peerOf), first: 10 }],
       ["introduction paths (3 ties, up to 4)", PATHS.text, { from: actor(from), to: actor(to), confirmedOnly: false, maxLength: 4 }],
     ];
@@ -271,7 +287,8 @@ export async function benchNeo4j(): Promise<Neo4jBenchRow[] | null> {
       const [oursResult, libraryResult, serverResult] = await compare(contenders);
       rows.push({ query: nested, server: "maillage, Neo4j engine (record: embedded PostgreSQL)", result: oursResult! });
       rows.push({ query: nested, server: "@neo4j/graphql 7 over the same Neo4j", result: libraryResult!, reference: oursResult! });
-      if (serverResult) rows.push({ query: nested, server: `maillage, memory engine (record: ${server!.label} server)`, result: serverResult, reference: oursResult! });
+      if (serverResult)
+        rows.push({ query: nested, server: `maillage, memory engine (record: ${server!.label} server)`, result: serverResult, reference: oursResult! });
     } finally {
       await onServer?.close();
       await server?.close();
@@ -309,7 +326,9 @@ export function neo4jRows(rows: Neo4jBenchRow[]): string[][] {
     (result.medianMs / 1000).toFixed(4),
     reference ? (result.medianMs / reference.medianMs).toFixed(2) : "",
     `p99 ${result.p99Ms.toFixed(1)} ms, ${result.perSecond.toFixed(1)} req/s at concurrency ${query.startsWith("update") ? 1 : CONCURRENCY}` +
-      (reference ? `; ratios to the row above: p99 ${(result.p99Ms / reference.p99Ms).toFixed(2)}, throughput ${(result.perSecond / reference.perSecond).toFixed(2)}` : ""),
+      (reference
+        ? `; ratios to the row above: p99 ${(result.p99Ms / reference.p99Ms).toFixed(2)}, throughput ${(result.perSecond / reference.perSecond).toFixed(2)}`
+        : ""),
   ]);
 }
 
@@ -332,7 +351,10 @@ export function neo4jTable(rows: Neo4jBenchRow[]): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const rows = await benchNeo4j();
   if (rows) {
-    const report = `# bench/neo4j.ts, ${new Date().toISOString()}\n\n${neo4jTable(rows)}\n\n${SECONDS} s per measure (in 4 alternating slices) after ${WARMUP_SECONDS} s of warm-up, concurrency ${CONCURRENCY} (1 for writes); load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.availableParallelism()} cores.\n`;
+    const report = `# bench/neo4j.ts, ${new Date().toISOString()}\n\n${neo4jTable(rows)}\n\n${SECONDS} s per measure (in 4 alternating slices) after ${WARMUP_SECONDS} s of warm-up, concurrency ${CONCURRENCY} (1 for writes); load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(", ")} on ${os.availableParallelism()} cores.\n`;
     console.log(report);
     const out = path.resolve(import.meta.dirname, "results");
     fs.mkdirSync(out, { recursive: true });

@@ -79,7 +79,8 @@ for (const [nodes, ties, repeats] of sizes) {
     reference = row(name, "exact betweenness", "maillage (typed-array Brandes, 1 thread)", seconds);
     if (!large) row(name, "exact betweenness", "graphology-metrics 2.4", await timeRuns(repeats, () => betweennessCentrality(toGraphology(graph))), reference);
     const igraphSeconds = igraph ? row(name, "exact betweenness", "igraph 0.10 (C)", pythonPeer(graph, "igraph-betweenness", repeats), reference) : undefined;
-    if (networkx && (nodes <= 350 || (full && !large))) row(name, "exact betweenness", "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", repeats), reference);
+    if (networkx && (nodes <= 350 || (full && !large)))
+      row(name, "exact betweenness", "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", repeats), reference);
     // The pool's first call on a graph also copies it to shared memory (and relabels it); the
     // median of 3 leaves that out, the single 50,000-node run includes it.
     let parallel: Float64Array | null = null;
@@ -95,9 +96,11 @@ for (const [nodes, ties, repeats] of sizes) {
     for (const k of [256, 1024]) {
       let estimate: Float64Array | null = null;
       const seconds = await timeRuns(repeats, () => (estimate = sampledBetweenness(graph, { k, seed: 7 }).values));
-      const quality = exact && estimate ? `Spearman ${spearman(exact, estimate).toFixed(4)}, top-20 ${(topOverlap(exact, estimate, 20) * 100).toFixed(0)}%` : "";
+      const quality =
+        exact && estimate ? `Spearman ${spearman(exact, estimate).toFixed(4)}, top-20 ${(topOverlap(exact, estimate, 20) * 100).toFixed(0)}%` : "";
       const ref = row(name, `sampled betweenness, k=${k}`, "maillage (uniform pivots)", seconds, undefined, quality);
-      if (networkx && large && full && k === 256) row(name, `sampled betweenness, k=${k}`, "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", 1, k), ref);
+      if (networkx && large && full && k === 256)
+        row(name, `sampled betweenness, k=${k}`, "NetworkX 2.8", pythonPeer(graph, "networkx-betweenness", 1, k), ref);
     }
     // Linear scaling (Geisberger, Sanders and Schultes 2008) at its default k, on one thread and on
     // the pool: the same pivots for a seed, so the same estimate. Quality for the bench's seed and,
@@ -105,7 +108,12 @@ for (const [nodes, ties, repeats] of sizes) {
     const k = SCALED.k;
     const measure = `sampled betweenness, k=${k}`;
     let estimate: Float64Array | null = null;
-    const single = row(name, measure, "maillage (linear scaling, 1 thread)", await timeRuns(repeats, () => (estimate = scaledBetweenness(graph, { k, seed: 7 }).values)));
+    const single = row(
+      name,
+      measure,
+      "maillage (linear scaling, 1 thread)",
+      await timeRuns(repeats, () => (estimate = scaledBetweenness(graph, { k, seed: 7 }).values)),
+    );
     let quality = "";
     if (exact && estimate) {
       const exactValues: Float64Array = exact;
@@ -117,7 +125,14 @@ for (const [nodes, ties, repeats] of sizes) {
         ` (seeds 1-5: ${Math.min(...rho).toFixed(4)}-${Math.max(...rho).toFixed(4)}, ${Math.min(...top)}-${Math.max(...top)}%)`;
     }
     const { seconds: onPool, cores } = await timePool(repeats, () => scaledBetweennessParallel(pool, graph, { k, seed: 7 }));
-    row(name, measure, `maillage (linear scaling, pool of ${threads})`, onPool, undefined, `${(median(onPool) / single).toFixed(2)} x 1 thread, ${cores}${quality ? `; ${quality}` : ""}`);
+    row(
+      name,
+      measure,
+      `maillage (linear scaling, pool of ${threads})`,
+      onPool,
+      undefined,
+      `${(median(onPool) / single).toFixed(2)} x 1 thread, ${cores}${quality ? `; ${quality}` : ""}`,
+    );
 
     // Two phases for the top ranks (bench/estimators/betweennessTopRanked.ts), same budget: quality for
     // its default seed and, since one seed can be lucky or not, over seeds 1-100 where exact is
@@ -139,7 +154,14 @@ for (const [nodes, ties, repeats] of sizes) {
         ` ${top.filter((x) => x >= 95).length} seeds of ${seeds} at 95% or more, lowest ${Math.min(...top)}%`;
     }
     const { seconds: topSeconds, cores: topCores } = await timePool(repeats, () => topRankedBetweennessParallel(pool, graph, { k: TOP_RANKED.k, seed: 7 }));
-    row(name, `sampled betweenness, k=${TOP_RANKED.k}`, `maillage (two-phase top ranks, pool of ${threads})`, topSeconds, undefined, `${(median(topSeconds) / median(onPool)).toFixed(2)} x linear scaling on the pool, ${topCores}${topQuality}`);
+    row(
+      name,
+      `sampled betweenness, k=${TOP_RANKED.k}`,
+      `maillage (two-phase top ranks, pool of ${threads})`,
+      topSeconds,
+      undefined,
+      `${(median(topSeconds) / median(onPool)).toFixed(2)} x linear scaling on the pool, ${topCores}${topQuality}`,
+    );
   }
 
   // Burt's constraint (and, in the same pass, effective size, efficiency and hierarchy).
@@ -173,13 +195,23 @@ const loadReport = runs("load") ? await benchLoad() : "";
 console.error("map frame rate while ForceAtlas2 runs (Chromium, software WebGL)");
 for (const fps of (await benchWebFps()) ?? []) {
   const m = median(fps.layoutFps);
-  rows.push([`synthetic map (${fps.nodes} / ${fps.ties})`, "frame time while ForceAtlas2 runs", "sigma 4 + FA2 worker, Chromium --disable-gpu", m > 0 ? (1 / m).toFixed(3) : "-", "", `${m} fps median (${fps.layoutFps.join(", ")} per second); camera ${fps.cameraFps} fps; see bench/webFps.ts`]);
+  rows.push([
+    `synthetic map (${fps.nodes} / ${fps.ties})`,
+    "frame time while ForceAtlas2 runs",
+    "sigma 4 + FA2 worker, Chromium --disable-gpu",
+    m > 0 ? (1 / m).toFixed(3) : "-",
+    "",
+    `${m} fps median (${fps.layoutFps.join(", ")} per second); camera ${fps.cameraFps} fps; see bench/webFps.ts`,
+  ]);
 }
 
 const header = ["graph (nodes / ties)", "measure", "implementation", "median s", "ratio to maillage", "note"];
 const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 const peers = `Peers found: igraph ${igraph ? "yes" : "no (apt-get install python3-igraph)"}, NetworkX ${networkx ? "yes" : "no (apt-get install python3-networkx)"}.`;
-const load = `Load average at the end (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.availableParallelism()} cores.`;
+const load = `Load average at the end (1, 5, 15 min): ${os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(", ")} on ${os.availableParallelism()} cores.`;
 const report = `# npm run bench${full ? " -- --full" : ""}${only ? ` -- --only ${only}` : ""}, ${new Date().toISOString()}\n\n${table}\n\n${peers}\n${load}\n${loadReport ? `\n${loadReport}` : ""}`;
 console.log(report);
 const out = path.resolve(import.meta.dirname, "results");

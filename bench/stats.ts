@@ -47,7 +47,12 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** Share of the exact top k found in the estimated top k. */
 export function topOverlap(exact: ArrayLike<number>, estimate: ArrayLike<number>, k: number): number {
-  const top = (values: ArrayLike<number>) => new Set(Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b).slice(0, k));
+  const top = (values: ArrayLike<number>) =>
+    new Set(
+      Array.from({ length: values.length }, (_, i) => i)
+        .sort((a, b) => values[b]! - values[a]! || a - b)
+        .slice(0, k),
+    );
   const a = top(exact);
   const b = top(estimate);
   return [...a].filter((v) => b.has(v)).length / k;

@@ -82,11 +82,18 @@ export function fpsTable(results: WebFps[]): string {
     const fps = r.layoutFps.length ? `${median(r.layoutFps)} (${Math.min(...r.layoutFps)}-${Math.max(...r.layoutFps)}, ${r.layoutFps.length} s)` : "-";
     return `| ${r.nodes} / ${r.ties} | ${fps} | ${r.cameraFps ?? "-"} | ${r.refreshMs ?? "-"} |`;
   });
-  return ["| actors / ties | fps while ForceAtlas2 runs: median (min-max, seconds) | fps while the camera moves | full redraw, ms |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  return [
+    "| actors / ties | fps while ForceAtlas2 runs: median (min-max, seconds) | fps while the camera moves | full redraw, ms |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const results = await benchWebFps(sizes.length ? sizes : [500, 3_000]);
   if (results) console.log(`${fpsTable(results)}\n\nChromium headless, --disable-gpu (software WebGL), ${new Date().toISOString()}.`);
 }

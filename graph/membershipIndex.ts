@@ -29,7 +29,9 @@ export function buildMembershipIndex(model: NetworkModel): MembershipIndex {
   const byAlliance = new Map<number, MembershipRow[]>();
   const alliances = [...model.alliances.values()].sort((a, b) => a.id - b.id);
   for (const alliance of alliances) {
-    const rows = alliance.members.map((m) => ({ allianceId: alliance.id, actorId: m.actorId, role: m.role, confirmedAt: m.confirmedAt })).sort((a, b) => a.actorId - b.actorId);
+    const rows = alliance.members
+      .map((m) => ({ allianceId: alliance.id, actorId: m.actorId, role: m.role, confirmedAt: m.confirmedAt }))
+      .sort((a, b) => a.actorId - b.actorId);
     byAlliance.set(alliance.id, rows);
     // Alliances are visited in id order, so each actor's list comes out sorted by alliance.
     for (const row of rows) {

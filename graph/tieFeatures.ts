@@ -53,7 +53,21 @@ export function gatherTies(model: NetworkModel, options: TieOptions = {}): Map<n
     const key = a * 4_294_967_296 + b;
     let features = ties.get(key);
     if (!features) {
-      features = { a, b, interactions: 0, alliances: 0, kinds: 0, confirmed: false, modalityDepth: 0, levers: 0, amountEuros: 0, intensitySum: 0, intensityCount: 0, firstDay: Infinity, lastDay: -Infinity };
+      features = {
+        a,
+        b,
+        interactions: 0,
+        alliances: 0,
+        kinds: 0,
+        confirmed: false,
+        modalityDepth: 0,
+        levers: 0,
+        amountEuros: 0,
+        intensitySum: 0,
+        intensityCount: 0,
+        firstDay: Infinity,
+        lastDay: -Infinity,
+      };
       ties.set(key, features);
     }
     return features;

@@ -87,7 +87,12 @@ export async function deleteActor(tx: Tx, id: number): Promise<void> {
   const actor = await tx.actor.findUnique({ where: { id }, select: { memberships: { select: { allianceId: true } } } });
   if (!actor) throw new NotFoundError("Actor", id);
   const alliances = actor.memberships.map((m) => m.allianceId);
-  const fragile = await tx.allianceMember.groupBy({ by: ["allianceId"], where: { allianceId: { in: alliances } }, _count: true, having: { allianceId: { _count: { lt: 3 } } } });
+  const fragile = await tx.allianceMember.groupBy({
+    by: ["allianceId"],
+    where: { allianceId: { in: alliances } },
+    _count: true,
+    having: { allianceId: { _count: { lt: 3 } } },
+  });
   if (fragile.length > 0) {
     throw new ConflictError(`This actor is one of the two members of ${fragile.length} alliance(s); delete or extend them first.`);
   }
@@ -127,8 +132,17 @@ async function actorState(tx: Tx, id: number) {
 
 // Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
 const ACTOR = {
-  name: "text", profile: '"Profile"', kind: '"ActorKind"', isCatalyst: "boolean", siren: "text", siret: "text", rna: "text", description: "text", website: "text",
-  source: "text", externalId: "text",
+  name: "text",
+  profile: '"Profile"',
+  kind: '"ActorKind"',
+  isCatalyst: "boolean",
+  siren: "text",
+  siret: "text",
+  rna: "text",
+  description: "text",
+  website: "text",
+  source: "text",
+  externalId: "text",
 };
 
 export const actorImport: RecordAdapter<"actors"> = {
@@ -139,15 +153,38 @@ export const actorImport: RecordAdapter<"actors"> = {
     const rows = await db.actor.findMany({
       where: { source, externalId: { in: externalIds } },
       select: {
-        id: true, externalId: true, name: true, profile: true, kind: true, isCatalyst: true, siren: true, siret: true, rna: true, description: true, website: true,
+        id: true,
+        externalId: true,
+        name: true,
+        profile: true,
+        kind: true,
+        isCatalyst: true,
+        siren: true,
+        siret: true,
+        rna: true,
+        description: true,
+        website: true,
         territories: { select: { territoryId: true } },
       },
     });
-    return new Map(rows.map(({ id, externalId, territories, ...rest }) => [externalId!, { id, state: { ...rest, territories: territories.map((t) => t.territoryId) } }]));
+    return new Map(
+      rows.map(({ id, externalId, territories, ...rest }) => [externalId!, { id, state: { ...rest, territories: territories.map((t) => t.territoryId) } }]),
+    );
   },
   create: async (tx, source, rows) => {
-    const ids = await insertReturningIds(tx, "Actor", rows.map(({ externalId, state: { territories: _, ...fields } }) => ({ ...fields, source, externalId })), ACTOR, STAMPED);
-    await bulkInsert(tx, "ActorTerritory", rows.flatMap((r) => r.state.territories.map((territoryId) => ({ actorId: ids.get(r.externalId)!, territoryId }))), { actorId: "int", territoryId: "int" });
+    const ids = await insertReturningIds(
+      tx,
+      "Actor",
+      rows.map(({ externalId, state: { territories: _, ...fields } }) => ({ ...fields, source, externalId })),
+      ACTOR,
+      STAMPED,
+    );
+    await bulkInsert(
+      tx,
+      "ActorTerritory",
+      rows.flatMap((r) => r.state.territories.map((territoryId) => ({ actorId: ids.get(r.externalId)!, territoryId }))),
+      { actorId: "int", territoryId: "int" },
+    );
     return ids;
   },
   update: async (tx, id, { territories, ...fields }, previous) => {
@@ -157,5 +194,6 @@ export const actorImport: RecordAdapter<"actors"> = {
       select: { id: true },
     });
   },
-  event: (operation, id, s) => actorEvent(operation, { id, name: s.name, profile: s.profile, kind: s.kind, isCatalyst: s.isCatalyst, territories: s.territories }),
+  event: (operation, id, s) =>
+    actorEvent(operation, { id, name: s.name, profile: s.profile, kind: s.kind, isCatalyst: s.isCatalyst, territories: s.territories }),
 };

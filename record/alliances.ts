@@ -48,7 +48,10 @@ export async function createAlliance(tx: Tx, input: AllianceInput): Promise<numb
       impacts: input.impacts ?? [],
       startDate: input.startDate,
       endDate: input.endDate ?? null,
-      declaredById: declarer(input.declaredBy, members.map((m) => m.actorId)),
+      declaredById: declarer(
+        input.declaredBy,
+        members.map((m) => m.actorId),
+      ),
       members: { create: members },
     },
     select: { id: true },
@@ -58,7 +61,10 @@ export async function createAlliance(tx: Tx, input: AllianceInput): Promise<numb
 }
 
 export async function updateAlliance(tx: Tx, id: number, changes: AllianceChanges): Promise<void> {
-  const current = await tx.alliance.findUnique({ where: { id }, select: { startDate: true, endDate: true, members: { select: { actorId: true, confirmedAt: true } } } });
+  const current = await tx.alliance.findUnique({
+    where: { id },
+    select: { startDate: true, endDate: true, members: { select: { actorId: true, confirmedAt: true } } },
+  });
   if (!current) throw new NotFoundError("Alliance", id);
   const startDate = changes.startDate ?? current.startDate;
   const endDate = changes.endDate === undefined ? current.endDate : changes.endDate;
@@ -103,7 +109,11 @@ function replaceMembers(rows: MemberRow[]) {
 
 async function memberRows(tx: Tx, members: MemberInput[], now: Date): Promise<MemberRow[]> {
   const rows = members.map((m) => ({ actorId: m.actorId, role: m.role ?? "PARTNER", confirmedAt: m.confirmed ? now : null }));
-  await requireAll("Actor", rows.map((r) => r.actorId), (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }));
+  await requireAll(
+    "Actor",
+    rows.map((r) => r.actorId),
+    (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+  );
   return rows;
 }
 
@@ -118,30 +128,66 @@ function declarer(declaredBy: number | null | undefined, memberIds: number[]): n
 function allianceState(tx: Tx, id: number) {
   return tx.alliance.findUniqueOrThrow({
     where: { id },
-    select: { id: true, startDate: true, endDate: true, modalities: true, levers: true, impacts: true, members: { select: { actorId: true, role: true, confirmedAt: true } } },
+    select: {
+      id: true,
+      startDate: true,
+      endDate: true,
+      modalities: true,
+      levers: true,
+      impacts: true,
+      members: { select: { actorId: true, role: true, confirmedAt: true } },
+    },
   });
 }
 
 // Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
 const ALLIANCE = {
-  name: "text", purpose: "text", modalities: '"Modality"[]', levers: '"Lever"[]', impacts: '"Impact"[]', startDate: "date", endDate: "date", declaredById: "int",
-  source: "text", externalId: "text",
+  name: "text",
+  purpose: "text",
+  modalities: '"Modality"[]',
+  levers: '"Lever"[]',
+  impacts: '"Impact"[]',
+  startDate: "date",
+  endDate: "date",
+  declaredById: "int",
+  source: "text",
+  externalId: "text",
 };
 const ALLIANCE_MEMBER = { allianceId: "int", actorId: "int", role: '"MemberRole"', confirmedAt: "timestamp(3)" };
 
 export const allianceImport: RecordAdapter<"alliances"> = {
   recordType: "Alliance",
-  bind: (v, ids) => ({ ...v, declaredBy: v.declaredBy === null ? null : ids.actor(v.declaredBy), members: v.members.map((m) => ({ ...m, actor: ids.actor(m.actor) })) }),
+  bind: (v, ids) => ({
+    ...v,
+    declaredBy: v.declaredBy === null ? null : ids.actor(v.declaredBy),
+    members: v.members.map((m) => ({ ...m, actor: ids.actor(m.actor) })),
+  }),
   canonical: (s) =>
     JSON.stringify([
-      s.name, s.purpose, s.modalities, s.levers, s.impacts, day(s.startDate), s.endDate && day(s.endDate), s.declaredBy,
+      s.name,
+      s.purpose,
+      s.modalities,
+      s.levers,
+      s.impacts,
+      day(s.startDate),
+      s.endDate && day(s.endDate),
+      s.declaredBy,
       [...s.members].sort((a, b) => a.actor - b.actor).map((m) => [m.actor, m.role, instant(m.confirmedAt)]),
     ]),
   load: async (db, source, externalIds) => {
     const rows = await db.alliance.findMany({
       where: { source, externalId: { in: externalIds } },
       select: {
-        id: true, externalId: true, name: true, purpose: true, modalities: true, levers: true, impacts: true, startDate: true, endDate: true, declaredById: true,
+        id: true,
+        externalId: true,
+        name: true,
+        purpose: true,
+        modalities: true,
+        levers: true,
+        impacts: true,
+        startDate: true,
+        endDate: true,
+        declaredById: true,
         members: { select: { actorId: true, role: true, confirmedAt: true } },
       },
     });
@@ -153,8 +199,19 @@ export const allianceImport: RecordAdapter<"alliances"> = {
     );
   },
   create: async (tx, source, rows) => {
-    const ids = await insertReturningIds(tx, "Alliance", rows.map(({ externalId, state: { members: _, declaredBy, ...fields } }) => ({ ...fields, declaredById: declaredBy, source, externalId })), ALLIANCE, STAMPED);
-    await bulkInsert(tx, "AllianceMember", rows.flatMap((r) => r.state.members.map((m) => ({ allianceId: ids.get(r.externalId)!, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))), ALLIANCE_MEMBER);
+    const ids = await insertReturningIds(
+      tx,
+      "Alliance",
+      rows.map(({ externalId, state: { members: _, declaredBy, ...fields } }) => ({ ...fields, declaredById: declaredBy, source, externalId })),
+      ALLIANCE,
+      STAMPED,
+    );
+    await bulkInsert(
+      tx,
+      "AllianceMember",
+      rows.flatMap((r) => r.state.members.map((m) => ({ allianceId: ids.get(r.externalId)!, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))),
+      ALLIANCE_MEMBER,
+    );
     return ids;
   },
   // A row says on which day each member confirmed, so no day is kept from the record (the API,
@@ -162,13 +219,22 @@ export const allianceImport: RecordAdapter<"alliances"> = {
   update: async (tx, id, { members, declaredBy, ...fields }) => {
     await tx.alliance.update({
       where: { id },
-      data: { ...fields, declaredById: declaredBy, members: replaceMembers(members.map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))) },
+      data: {
+        ...fields,
+        declaredById: declaredBy,
+        members: replaceMembers(members.map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))),
+      },
       select: { id: true },
     });
   },
   event: (operation, id, s) =>
     allianceEvent(operation, {
-      id, startDate: s.startDate, endDate: s.endDate, modalities: s.modalities, levers: s.levers, impacts: s.impacts,
+      id,
+      startDate: s.startDate,
+      endDate: s.endDate,
+      modalities: s.modalities,
+      levers: s.levers,
+      impacts: s.impacts,
       members: s.members.map((m) => ({ actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt })),
     }),
 };

@@ -151,8 +151,11 @@ export function parseEvent(row: OutboxRow & { position: bigint }): OutboxEvent {
   if (operation === "DELETED") return { aggregate, aggregateId, operation, state: null, position } as OutboxEvent;
   const parsed = STATES[aggregate].safeParse(row.payload);
   if (!parsed.success) {
-    throw new InvalidEventError(`record/events: outbox event ${position} (${aggregate} ${operation} ${aggregateId}) does not hold a valid state: ${parsed.error.message}`);
+    throw new InvalidEventError(
+      `record/events: outbox event ${position} (${aggregate} ${operation} ${aggregateId}) does not hold a valid state: ${parsed.error.message}`,
+    );
   }
-  if (parsed.data.id !== aggregateId) throw new InvalidEventError(`record/events: outbox event ${position} names ${aggregateId} but holds the state of ${parsed.data.id}`);
+  if (parsed.data.id !== aggregateId)
+    throw new InvalidEventError(`record/events: outbox event ${position} names ${aggregateId} but holds the state of ${parsed.data.id}`);
   return { aggregate, aggregateId, operation, state: parsed.data, position } as OutboxEvent;
 }

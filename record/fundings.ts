@@ -40,7 +40,10 @@ export async function updateFunding(tx: Tx, id: number, changes: FundingChanges)
   const ecosystemId = await requireEcosystem(tx, changes.ecosystem);
   const recipientActorId = await requireRecipient(tx, changes.recipient);
   // Clearing one link is fine as long as the other one is kept or set.
-  if ((ecosystemId === undefined ? current.ecosystemId : ecosystemId) === null && (recipientActorId === undefined ? current.recipientActorId : recipientActorId) === null) {
+  if (
+    (ecosystemId === undefined ? current.ecosystemId : ecosystemId) === null &&
+    (recipientActorId === undefined ? current.recipientActorId : recipientActorId) === null
+  ) {
     throw new InvalidInputError(GOES_SOMEWHERE, ["input", changes.ecosystem === null ? "ecosystem" : "recipient"]);
   }
   await tx.funding.update({

@@ -105,7 +105,16 @@ async function interactionState(tx: Tx, id: number) {
 }
 
 // Column types of the bulk insert (PostgreSQL names, enums quoted), as in prisma/migrations.
-const INTERACTION = { kind: '"InteractionKind"', date: "date", description: "text", intensity: "int", amountEuros: "int", allianceId: "int", source: "text", externalId: "text" };
+const INTERACTION = {
+  kind: '"InteractionKind"',
+  date: "date",
+  description: "text",
+  intensity: "int",
+  amountEuros: "int",
+  allianceId: "int",
+  source: "text",
+  externalId: "text",
+};
 
 export const interactionImport: RecordAdapter<"interactions"> = {
   recordType: "Interaction",
@@ -114,15 +123,38 @@ export const interactionImport: RecordAdapter<"interactions"> = {
   load: async (db, source, externalIds) => {
     const rows = await db.interaction.findMany({
       where: { source, externalId: { in: externalIds } },
-      select: { id: true, externalId: true, kind: true, date: true, description: true, intensity: true, amountEuros: true, allianceId: true, participants: { select: { actorId: true } } },
+      select: {
+        id: true,
+        externalId: true,
+        kind: true,
+        date: true,
+        description: true,
+        intensity: true,
+        amountEuros: true,
+        allianceId: true,
+        participants: { select: { actorId: true } },
+      },
     });
     return new Map(
-      rows.map(({ id, externalId, allianceId, participants, ...rest }) => [externalId!, { id, state: { ...rest, alliance: allianceId, participants: participants.map((p) => p.actorId) } }]),
+      rows.map(({ id, externalId, allianceId, participants, ...rest }) => [
+        externalId!,
+        { id, state: { ...rest, alliance: allianceId, participants: participants.map((p) => p.actorId) } },
+      ]),
     );
   },
   create: async (tx, source, rows) => {
-    const ids = await insertReturningIds(tx, "Interaction", rows.map(({ externalId, state: { participants: _, alliance, ...fields } }) => ({ ...fields, allianceId: alliance, source, externalId })), INTERACTION);
-    await bulkInsert(tx, "InteractionParticipant", rows.flatMap((r) => r.state.participants.map((actorId) => ({ interactionId: ids.get(r.externalId)!, actorId }))), { interactionId: "int", actorId: "int" });
+    const ids = await insertReturningIds(
+      tx,
+      "Interaction",
+      rows.map(({ externalId, state: { participants: _, alliance, ...fields } }) => ({ ...fields, allianceId: alliance, source, externalId })),
+      INTERACTION,
+    );
+    await bulkInsert(
+      tx,
+      "InteractionParticipant",
+      rows.flatMap((r) => r.state.participants.map((actorId) => ({ interactionId: ids.get(r.externalId)!, actorId }))),
+      { interactionId: "int", actorId: "int" },
+    );
     return ids;
   },
   update: async (tx, id, { participants, alliance, ...fields }, previous) => {
@@ -133,5 +165,13 @@ export const interactionImport: RecordAdapter<"interactions"> = {
     });
   },
   event: (operation, id, s) =>
-    interactionEvent(operation, { id, kind: s.kind, date: s.date, intensity: s.intensity, amountEuros: s.amountEuros, allianceId: s.alliance, participants: s.participants }),
+    interactionEvent(operation, {
+      id,
+      kind: s.kind,
+      date: s.date,
+      intensity: s.intensity,
+      amountEuros: s.amountEuros,
+      allianceId: s.alliance,
+      participants: s.participants,
+    }),
 };

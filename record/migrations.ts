@@ -62,10 +62,11 @@ export async function applyMigrations(db: MigrationTarget, migrations = readMigr
     }
     await db.transaction(async (tx) => {
       await tx.exec(migration.sql);
-      await tx.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-        [crypto.randomUUID(), migration.checksum, migration.name],
-      );
+      await tx.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
+        crypto.randomUUID(),
+        migration.checksum,
+        migration.name,
+      ]);
     });
     applied.push(migration.name);
   }

@@ -76,7 +76,13 @@ export const needImport: RecordAdapter<"needs"> = {
     });
     return new Map(rows.map(({ id, externalId, ...state }) => [externalId!, { id, state }]));
   },
-  create: (tx, source, rows) => insertReturningIds(tx, "NeedAssessment", rows.map(({ externalId, state }) => ({ ...state, source, externalId })), NEED_ASSESSMENT),
+  create: (tx, source, rows) =>
+    insertReturningIds(
+      tx,
+      "NeedAssessment",
+      rows.map(({ externalId, state }) => ({ ...state, source, externalId })),
+      NEED_ASSESSMENT,
+    ),
   update: async (tx, id, state) => void (await tx.needAssessment.update({ where: { id }, data: state, select: { id: true } })),
   event: () => null,
 };

@@ -64,7 +64,10 @@ function replaceScores(scores: { practice: string; score: number }[]) {
 }
 
 async function assessmentState(tx: Tx, id: number) {
-  const row = await tx.practiceAssessment.findUniqueOrThrow({ where: { id }, select: { id: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } } });
+  const row = await tx.practiceAssessment.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } },
+  });
   return assessmentRecord(row.id, row.actorId, row.date, Object.fromEntries(row.scores.map((s) => [s.practice, s.score])));
 }
 
@@ -83,11 +86,26 @@ export const practiceImport: RecordAdapter<"practices"> = {
       where: { source, externalId: { in: externalIds } },
       select: { id: true, externalId: true, actorId: true, date: true, scores: { select: { practice: true, score: true } } },
     });
-    return new Map(rows.map((r) => [r.externalId!, { id: r.id, state: { actor: r.actorId, date: r.date, scores: Object.fromEntries(r.scores.map((s) => [s.practice, s.score])) } }]));
+    return new Map(
+      rows.map((r) => [
+        r.externalId!,
+        { id: r.id, state: { actor: r.actorId, date: r.date, scores: Object.fromEntries(r.scores.map((s) => [s.practice, s.score])) } },
+      ]),
+    );
   },
   create: async (tx, source, rows) => {
-    const ids = await insertReturningIds(tx, "PracticeAssessment", rows.map(({ externalId, state }) => ({ actorId: state.actor, date: state.date, source, externalId })), { actorId: "int", date: "date", source: "text", externalId: "text" });
-    await bulkInsert(tx, "PracticeScore", rows.flatMap((r) => Object.entries(r.state.scores).map(([practice, score]) => ({ assessmentId: ids.get(r.externalId)!, practice, score }))), { assessmentId: "int", practice: "text", score: "int" });
+    const ids = await insertReturningIds(
+      tx,
+      "PracticeAssessment",
+      rows.map(({ externalId, state }) => ({ actorId: state.actor, date: state.date, source, externalId })),
+      { actorId: "int", date: "date", source: "text", externalId: "text" },
+    );
+    await bulkInsert(
+      tx,
+      "PracticeScore",
+      rows.flatMap((r) => Object.entries(r.state.scores).map(([practice, score]) => ({ assessmentId: ids.get(r.externalId)!, practice, score }))),
+      { assessmentId: "int", practice: "text", score: "int" },
+    );
     return ids;
   },
   update: async (tx, id, state) => {

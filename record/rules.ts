@@ -25,7 +25,12 @@ export const TERRITORIES_PER_ACTOR = { min: 1, max: 20, minMessage: "an actor ac
 /** Who an alliance binds: two members at least, a hundred at most. */
 export const MEMBERS_PER_ALLIANCE = { min: 2, max: 100, minMessage: "an alliance has at least two members", maxMessage: "at most 100 members" } as const;
 /** Who took part in an interaction: two at least, a hundred at most. */
-export const PARTICIPANTS_PER_INTERACTION = { min: 2, max: 100, minMessage: "an interaction has at least two participants", maxMessage: "at most 100 participants" } as const;
+export const PARTICIPANTS_PER_INTERACTION = {
+  min: 2,
+  max: 100,
+  minMessage: "an interaction has at least two participants",
+  maxMessage: "at most 100 participants",
+} as const;
 
 /** A list of `min` to `max` entries, said in the rule's words. */
 export function sized<T extends z.ZodType>(item: T, limits: { min: number; max: number; minMessage: string; maxMessage: string }) {
@@ -45,7 +50,8 @@ function acrossFields<I>(holds: (input: I) => boolean, message: string, field: s
 
 /** The kind decides the profile; a profile given alongside must agree with it. */
 export const profileAgreesWithKind = acrossFields(
-  (input: { kind?: ActorKind | string | null; profile?: Profile | string | null }) => !input.kind || !input.profile || PROFILE_OF_KIND[input.kind as ActorKind] === input.profile,
+  (input: { kind?: ActorKind | string | null; profile?: Profile | string | null }) =>
+    !input.kind || !input.profile || PROFILE_OF_KIND[input.kind as ActorKind] === input.profile,
   "profile does not match the kind",
   "profile",
 );
@@ -64,7 +70,8 @@ export const periodIsOrdered = acrossFields(
 
 /** Only money or resources changing hands have an amount. */
 export const amountFitsKind = acrossFields(
-  (input: { kind?: InteractionKind | string | null; amountEuros?: number | null }) => input.amountEuros == null || !input.kind || input.kind === "FUNDING" || input.kind === "RESOURCE_EXCHANGE",
+  (input: { kind?: InteractionKind | string | null; amountEuros?: number | null }) =>
+    input.amountEuros == null || !input.kind || input.kind === "FUNDING" || input.kind === "RESOURCE_EXCHANGE",
   "only a funding or an exchange of resources has an amount",
   "amountEuros",
 );

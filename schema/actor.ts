@@ -6,7 +6,18 @@ import { Territory } from "./territory.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId, safeRecordId } from "./ids.js";
-import { nameSchema, profileAgreesWithKind, rnaSchema, sirenSchema, siretExtendsSiren, siretSchema, sized, TERRITORIES_PER_ACTOR, textSchema, urlSchema } from "../record/rules.js";
+import {
+  nameSchema,
+  profileAgreesWithKind,
+  rnaSchema,
+  sirenSchema,
+  siretExtendsSiren,
+  siretSchema,
+  sized,
+  TERRITORIES_PER_ACTOR,
+  textSchema,
+  urlSchema,
+} from "../record/rules.js";
 import { rereadQuery, write } from "./write.js";
 
 export const Actor = builder.prismaNode("Actor", {
@@ -38,7 +49,8 @@ export const Actor = builder.prismaNode("Actor", {
       query: () => ({ orderBy: { interaction: { date: "desc" } } }),
     }),
     contacts: t.relation("people", {
-      description: "The actor's contact people: personal data. Editors and admins see all; a catalyst sees its own and those of peers who consented to be shown.",
+      description:
+        "The actor's contact people: personal data. Editors and admins see all; a catalyst sees its own and those of peers who consented to be shown.",
       authScopes: { $any: { personalData: true, catalyst: true } },
       query: (_args, ctx) => ({
         where: ctx.viewer.role === "CATALYST" ? { OR: [{ consentToPeers: true }, { actorId: ctx.viewer.actorId ?? -1 }] } : {},
@@ -56,8 +68,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     args: { filter: t.arg({ type: ActorFilter }) },
     totalCount: async (_connection, args, ctx) => ctx.prisma.actor.count({ where: await actorWhere(ctx, args.filter) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.actor.findMany({ ...query, where: await actorWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+    resolve: async (query, _root, args, ctx) => ctx.prisma.actor.findMany({ ...query, where: await actorWhere(ctx, args.filter), orderBy: { id: "asc" } }),
   }),
 }));
 
@@ -139,7 +150,8 @@ builder.mutationFields((t) => ({
   }),
   deleteActor: t.globalID({
     authScopes: { admin: true },
-    description: "Deletes an actor with its memberships and participations, and the interactions it had with a single other actor; refused while an alliance would be left with fewer than two members or a funding with no recipient.",
+    description:
+      "Deletes an actor with its memberships and participations, and the interactions it had with a single other actor; refused while an alliance would be left with fewer than two members or a funding with no recipient.",
     errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
     args: { id: t.arg.globalID({ for: [Actor], required: true }) },
     resolve: async (_root, args, ctx) => {

@@ -34,7 +34,6 @@ export const ActorFilter = builder.inputRef<ActorFilterShape>("ActorFilter").imp
   }),
 });
 
-
 /** Prisma conditions for a filter; a territory or région that does not exist matches nothing. */
 export async function actorWhere(ctx: Context, filter: ActorFilterShape | null | undefined): Promise<Prisma.ActorWhereInput> {
   if (!filter) return {};

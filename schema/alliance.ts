@@ -75,7 +75,8 @@ builder.queryFields((t) => ({
     cursor: "id",
     args: { filter: t.arg({ type: AllianceFilter }) },
     totalCount: async (_c, args, ctx) => ctx.prisma.alliance.count({ where: await allianceWhere(ctx, args.filter) }),
-    resolve: async (query, _root, args, ctx) => ctx.prisma.alliance.findMany({ ...query, where: await allianceWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.alliance.findMany({ ...query, where: await allianceWhere(ctx, args.filter), orderBy: { id: "asc" } }),
   }),
 }));
 

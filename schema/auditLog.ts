@@ -16,7 +16,12 @@ builder.prismaObject("AuditEntry", {
       select: { recordType: true, recordId: true },
       resolve: (entry) => (entry.recordId === null ? null : encodeGlobalID(entry.recordType, entry.recordId)),
     }),
-    changes: t.string({ nullable: true, description: "The input of the write, as JSON.", select: { changes: true }, resolve: (entry) => (entry.changes === null ? null : JSON.stringify(entry.changes)) }),
+    changes: t.string({
+      nullable: true,
+      description: "The input of the write, as JSON.",
+      select: { changes: true },
+      resolve: (entry) => (entry.changes === null ? null : JSON.stringify(entry.changes)),
+    }),
   }),
 });
 
@@ -36,7 +41,9 @@ builder.queryField("auditLog", (t) =>
     description: "Every write, newest first. Admins only.",
     args: { filter: t.arg({ type: AuditFilter }) },
     totalCount: (_c, { filter }, ctx) =>
-      ctx.prisma.auditEntry.count({ where: { recordType: filter?.recordType ?? undefined, operation: filter?.operation ?? undefined, recordId: filter?.recordId ?? undefined } }),
+      ctx.prisma.auditEntry.count({
+        where: { recordType: filter?.recordType ?? undefined, operation: filter?.operation ?? undefined, recordId: filter?.recordId ?? undefined },
+      }),
     resolve: (query, _root, { filter }, ctx) =>
       ctx.prisma.auditEntry.findMany({
         ...query,

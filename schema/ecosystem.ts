@@ -93,7 +93,8 @@ builder.queryFields((t) => ({
     cursor: "id",
     args: { filter: t.arg({ type: EcosystemFilter }) },
     totalCount: async (_c, args, ctx) => ctx.prisma.ecosystem.count({ where: await ecosystemWhere(ctx, args.filter) }),
-    resolve: async (query, _root, args, ctx) => ctx.prisma.ecosystem.findMany({ ...query, where: await ecosystemWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.ecosystem.findMany({ ...query, where: await ecosystemWhere(ctx, args.filter), orderBy: { id: "asc" } }),
   }),
   ecosystem: t.prismaField({
     type: "Ecosystem",

@@ -1,7 +1,16 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { readMetrics, type EcosystemMetrics } from "../graph/ecosystem/history/ecosystemMetrics.js";
 import { MATURITY_COMPONENTS } from "../graph/ecosystem/maturityModel.js";
-import { diffMetrics, NETWORK_FIGURES, type ActorOnDay, type BridgeActorChange, type Change, type ComponentChange, type MetricsDiff, type TieChange } from "../graph/ecosystem/history/metricsDiff.js";
+import {
+  diffMetrics,
+  NETWORK_FIGURES,
+  type ActorOnDay,
+  type BridgeActorChange,
+  type Change,
+  type ComponentChange,
+  type MetricsDiff,
+  type TieChange,
+} from "../graph/ecosystem/history/metricsDiff.js";
 import type { Context } from "./context.js";
 import { utcDay } from "../graph/asOf.js";
 import { measureAsOf } from "../graph/ecosystem/history/metricSnapshots.js";
@@ -47,13 +56,20 @@ const SideRef = builder.objectRef<SideShape>("EcosystemMetricsOnDay").implement(
 
 const ChangeRef = builder.objectRef<Change>("MetricChange").implement({
   description: "A figure on each day and how it moved; null where undefined on a day.",
-  fields: (t) => ({ from: t.exposeFloat("from", { nullable: true }), to: t.exposeFloat("to", { nullable: true }), change: t.exposeFloat("change", { nullable: true, description: "to - from." }) }),
+  fields: (t) => ({
+    from: t.exposeFloat("from", { nullable: true }),
+    to: t.exposeFloat("to", { nullable: true }),
+    change: t.exposeFloat("change", { nullable: true, description: "to - from." }),
+  }),
 });
 
 const ComponentChangeRef = builder.objectRef<ComponentChange>("MaturityComponentChange").implement({
   fields: (t) => ({
     key: t.field({ type: ComponentKeyEnum, resolve: (c) => c.key }),
-    label: t.string({ args: { language: t.arg({ type: LanguageEnum }) }, resolve: (c, { language }) => inLanguage(MATURITY_COMPONENTS[c.key].description, language) }),
+    label: t.string({
+      args: { language: t.arg({ type: LanguageEnum }) },
+      resolve: (c, { language }) => inLanguage(MATURITY_COMPONENTS[c.key].description, language),
+    }),
     value: t.field({ type: ChangeRef, resolve: (c) => c.value }),
     score: t.field({ type: ChangeRef, resolve: (c) => c.score }),
     contribution: t.field({ type: ChangeRef, description: "What the component adds to the composite on each day.", resolve: (c) => c.contribution }),
@@ -103,7 +119,10 @@ const TieChangeRef = builder.objectRef<TieChange>("CrossProfileTieChange").imple
 });
 
 const NetworkFigureEnum = builder.enumType("NetworkFigure", {
-  values: Object.fromEntries(NETWORK_FIGURES.map((f) => [f.replace(/[A-Z]/g, (l) => `_${l}`).toUpperCase(), { value: f }])) as Record<string, { value: (typeof NETWORK_FIGURES)[number] }>,
+  values: Object.fromEntries(NETWORK_FIGURES.map((f) => [f.replace(/[A-Z]/g, (l) => `_${l}`).toUpperCase(), { value: f }])) as Record<
+    string,
+    { value: (typeof NETWORK_FIGURES)[number] }
+  >,
 });
 
 const FigureChangeRef = builder.objectRef<MetricsDiff["network"][number]>("NetworkFigureChange").implement({
@@ -123,13 +142,29 @@ const EcosystemChangesRef = builder.objectRef<ChangesShape>("EcosystemChanges").
     from: t.field({ type: SideRef, resolve: (c) => c.from }),
     to: t.field({ type: SideRef, resolve: (c) => c.to }),
     maturity: t.field({ type: MaturityChangeRef, resolve: (c) => c.maturity }),
-    gainedBridgeActors: t.field({ type: [BridgeActorChangeRef], description: "Bridge actors on `to` that were not on `from`.", resolve: (c) => c.bridgeActors.gained }),
-    lostBridgeActors: t.field({ type: [BridgeActorChangeRef], description: "Bridge actors on `from` that are not on `to`.", resolve: (c) => c.bridgeActors.lost }),
+    gainedBridgeActors: t.field({
+      type: [BridgeActorChangeRef],
+      description: "Bridge actors on `to` that were not on `from`.",
+      resolve: (c) => c.bridgeActors.gained,
+    }),
+    lostBridgeActors: t.field({
+      type: [BridgeActorChangeRef],
+      description: "Bridge actors on `from` that are not on `to`.",
+      resolve: (c) => c.bridgeActors.lost,
+    }),
     keptBridgeActors: t.field({ type: [BridgeActorChangeRef], resolve: (c) => c.bridgeActors.kept }),
     newCrossProfileTies: t.field({ type: [TieChangeRef], resolve: (c) => c.crossProfileTies.gained }),
-    lostCrossProfileTies: t.field({ type: [TieChangeRef], description: "Only through changes to the record: a tie, once made, stays in the network.", resolve: (c) => c.crossProfileTies.lost }),
+    lostCrossProfileTies: t.field({
+      type: [TieChangeRef],
+      description: "Only through changes to the record: a tie, once made, stays in the network.",
+      resolve: (c) => c.crossProfileTies.lost,
+    }),
     joinedActors: t.field({ type: [ActorOnDayRef], description: "Actors with a tie on `to` and none on `from`.", resolve: (c) => c.actors.joined }),
-    leftActors: t.field({ type: [ActorOnDayRef], description: "Actors with a tie on `from` and none (or no longer in the ecosystem) on `to`.", resolve: (c) => c.actors.left }),
+    leftActors: t.field({
+      type: [ActorOnDayRef],
+      description: "Actors with a tie on `from` and none (or no longer in the ecosystem) on `to`.",
+      resolve: (c) => c.actors.left,
+    }),
     network: t.field({ type: [FigureChangeRef], resolve: (c) => c.network }),
   }),
 });
@@ -149,7 +184,8 @@ async function sideOf(ctx: Context, ecosystem: { id: number; territoryId: number
 builder.objectField(Ecosystem, "changes", (t) =>
   t.field({
     type: EcosystemChangesRef,
-    description: "How the ecosystem changed between two days: maturity, bridge actors, cross-profile ties, actors. Each day is read from its stored metric snapshot when there is one, else computed live.",
+    description:
+      "How the ecosystem changed between two days: maturity, bridge actors, cross-profile ties, actors. Each day is read from its stored metric snapshot when there is one, else computed live.",
     args: {
       from: t.arg({ type: "Date", required: true, description: "The earlier day, 1900-01-01 to today." }),
       to: t.arg({ type: "Date", required: true, description: "The later day, on or after `from`, at most today." }),

@@ -52,7 +52,8 @@ builder.queryFields((t) => ({
     cursor: "id",
     args: { filter: t.arg({ type: FundingFilter }) },
     totalCount: (_c, args, ctx) => ctx.prisma.funding.count({ where: fundingWhere(args.filter) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.funding.findMany({ ...query, where: fundingWhere(args.filter), orderBy: [{ date: "asc" }, { id: "asc" }] }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.funding.findMany({ ...query, where: fundingWhere(args.filter), orderBy: [{ date: "asc" }, { id: "asc" }] }),
   }),
 }));
 

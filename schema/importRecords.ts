@@ -82,7 +82,10 @@ const ImportRecordsInput = builder.inputType("ImportRecordsInput", {
     type: t.field({ type: ImportRecordTypeEnum, required: true }),
     format: t.field({ type: ImportFormatEnum, required: true }),
     content: t.string({ required: true, description: "The file: its text for CSV and JSON, base64 for XLSX. Columns: docs/import.md." }),
-    source: t.string({ required: true, description: "Where the rows come from (e.g. enquete-2026): with each row's id, what makes importing twice change nothing." }),
+    source: t.string({
+      required: true,
+      description: "Where the rows come from (e.g. enquete-2026): with each row's id, what makes importing twice change nothing.",
+    }),
     dryRun: t.boolean({ defaultValue: false, description: "Report what would be created, updated, unchanged and rejected, and write nothing." }),
     strict: t.boolean({ defaultValue: false, description: "Write nothing when any row is rejected." }),
   }),
@@ -93,7 +96,8 @@ builder.mutationFields((t) => ({
   importRecords: t.field({
     type: ImportReportRef,
     authScopes: { editor: true },
-    description: "Imports actors, alliances, interactions or assessments from a CSV, JSON or XLSX file, as `maillage import` does: row by row, idempotent per source.",
+    description:
+      "Imports actors, alliances, interactions or assessments from a CSV, JSON or XLSX file, as `maillage import` does: row by row, idempotent per source.",
     errors: { types: MUTATION_ERRORS, dataField: { name: "report" } },
     args: { input: t.arg({ type: ImportRecordsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {

@@ -72,7 +72,8 @@ builder.queryFields((t) => ({
     cursor: "id",
     args: { filter: t.arg({ type: InteractionFilter }) },
     totalCount: async (_c, args, ctx) => ctx.prisma.interaction.count({ where: await interactionWhere(ctx, args.filter) }),
-    resolve: async (query, _root, args, ctx) => ctx.prisma.interaction.findMany({ ...query, where: await interactionWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.interaction.findMany({ ...query, where: await interactionWhere(ctx, args.filter), orderBy: { id: "asc" } }),
   }),
 }));
 

@@ -13,7 +13,10 @@ import { asOfArg, asOfOptions } from "./timeTravel.js";
 export const ValueComponentEnum = builder.enumType("ValueComponent", {
   description: "The components of an interaction's value; defaults and scales in graph/ecosystem/interactionValue.ts.",
   // GraphQL names in CONSTANT_CASE, carrying the component keys as their values.
-  values: Object.fromEntries(VALUE_COMPONENTS.map((c) => [c.replace(/[A-Z]/g, (l) => `_${l}`).toUpperCase(), { value: c }])) as Record<string, { value: ValueComponent }>,
+  values: Object.fromEntries(VALUE_COMPONENTS.map((c) => [c.replace(/[A-Z]/g, (l) => `_${l}`).toUpperCase(), { value: c }])) as Record<
+    string,
+    { value: ValueComponent }
+  >,
 });
 
 export const InteractionValueWeightsInput = builder.inputType("InteractionValueWeights", {

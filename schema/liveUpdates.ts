@@ -28,10 +28,14 @@ const EcosystemChangeRef = builder.objectRef<ChangeShape>("EcosystemChange").imp
   fields: (t) => ({
     ecosystem: t.id({ description: "The Ecosystem's global id.", resolve: (c) => encodeGlobalID("Ecosystem", c.ecosystemId) }),
     territoryCode: t.string({ description: "The official code of the ecosystem's territory.", resolve: (c) => c.territoryCode }),
-    graphVersion: t.string({ description: "The outbox position the network now reflects: queries answered from now on include the change.", resolve: (c) => String(c.graphVersion) }),
+    graphVersion: t.string({
+      description: "The outbox position the network now reflects: queries answered from now on include the change.",
+      resolve: (c) => String(c.graphVersion),
+    }),
     kinds: t.field({ type: [ChangeKindEnum], description: "What changed, without repeats.", resolve: (c) => c.kinds }),
     actorIds: t.idList({
-      description: "Global ids of the actors concerned: an actor changed, the members of an alliance, the participants of an interaction (some may be of other ecosystems).",
+      description:
+        "Global ids of the actors concerned: an actor changed, the members of an alliance, the participants of an interaction (some may be of other ecosystems).",
       resolve: (c) => c.actorIds.map((id) => encodeGlobalID("Actor", id)),
     }),
   }),

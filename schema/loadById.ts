@@ -10,7 +10,13 @@ const loaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>>()
  * path steps costs one statement, however long. The selection always includes the id, to match
  * rows back to the loads.
  */
-export function byId<Q extends Query, R>(ctx: Context, model: string, query: Q, id: number, findMany: (args: Q & { where: { id: { in: number[] } } }) => Promise<R[]>): Promise<R> {
+export function byId<Q extends Query, R>(
+  ctx: Context,
+  model: string,
+  query: Q,
+  id: number,
+  findMany: (args: Q & { where: { id: { in: number[] } } }) => Promise<R[]>,
+): Promise<R> {
   let perQuery = loaders.get(ctx);
   if (!perQuery) loaders.set(ctx, (perQuery = new Map()));
   const key = `${model}:${JSON.stringify(query)}`;

@@ -26,7 +26,10 @@ const ComponentRef = builder.objectRef<MaturityComponent>("MaturityComponent").i
   description: "One measure of the composite: its value, the value at which it counts as met, and what it adds.",
   fields: (t) => ({
     key: t.field({ type: ComponentKeyEnum, resolve: (c) => c.key }),
-    label: t.string({ args: { language: t.arg({ type: LanguageEnum }) }, resolve: (c, { language }) => inLanguage(MATURITY_COMPONENTS[c.key].description, language) }),
+    label: t.string({
+      args: { language: t.arg({ type: LanguageEnum }) },
+      resolve: (c, { language }) => inLanguage(MATURITY_COMPONENTS[c.key].description, language),
+    }),
     value: t.exposeFloat("value", { nullable: true, description: "The measure in its own unit; null when there is nothing to measure." }),
     target: t.exposeFloat("target"),
     score: t.exposeFloat("score", { description: "min(1, value / target)." }),
@@ -49,7 +52,8 @@ const NextStepRef = builder.objectRef<Maturity["nextStep"]>("MaturityNextStep").
 });
 
 const MaturityRef = builder.objectRef<MaturityShape>("Maturity").implement({
-  description: "An ecosystem's maturity computed from its network, practices and alliances, with its evidence. Weights and thresholds: graph/ecosystem/maturityModel.ts.",
+  description:
+    "An ecosystem's maturity computed from its network, practices and alliances, with its evidence. Weights and thresholds: graph/ecosystem/maturityModel.ts.",
   fields: (t) => ({
     level: t.exposeInt("level"),
     levelName: t.field({ type: NeedLevelEnum, resolve: (m) => LEVEL_NAMES[m.level - 1]! }),

@@ -66,7 +66,17 @@ export const AllianceMember = builder.prismaObject("AllianceMember", {
           ALLIANCE_FIELDS_HELD,
           (index) => {
             const held = index.alliances.get(member.allianceId);
-            return held && ({ id: held.id, modalities: held.modalities, levers: held.levers, impacts: held.impacts, startDate: held.startDate, endDate: held.endDate } as AllianceRow);
+            return (
+              held &&
+              ({
+                id: held.id,
+                modalities: held.modalities,
+                levers: held.levers,
+                impacts: held.impacts,
+                startDate: held.startDate,
+                endDate: held.endDate,
+              } as AllianceRow)
+            );
           },
           (query) => byId(ctx, "alliance", query, member.allianceId, (args) => ctx.prisma.alliance.findMany(args)),
         ),

@@ -53,7 +53,10 @@ export function actorOrNull<Q extends QueryShape>(ctx: Context, query: Q, id: nu
 const ComponentRef = builder.objectRef<MaturityRecord["components"][number]>("SnapshotMaturityComponent").implement({
   fields: (t) => ({
     key: t.field({ type: ComponentKeyEnum, resolve: (c) => c.key }),
-    label: t.string({ args: { language: t.arg({ type: LanguageEnum }) }, resolve: (c, { language }) => inLanguage(MATURITY_COMPONENTS[c.key].description, language) }),
+    label: t.string({
+      args: { language: t.arg({ type: LanguageEnum }) },
+      resolve: (c, { language }) => inLanguage(MATURITY_COMPONENTS[c.key].description, language),
+    }),
     value: t.exposeFloat("value", { nullable: true }),
     score: t.exposeFloat("score"),
     contribution: t.exposeFloat("contribution"),
@@ -74,7 +77,12 @@ export const SnapshotMaturityRef = builder.objectRef<MaturityRecord>("SnapshotMa
 const SnapshotBridgeActorRef = builder.objectRef<{ actorId: number; score: number; rank: number }>("SnapshotBridgeActor").implement({
   fields: (t) => ({
     actorId: t.id({ description: "The Actor's global id, kept when the record is gone.", resolve: (b) => encodeGlobalID("Actor", b.actorId) }),
-    actor: t.prismaField({ type: "Actor", nullable: true, description: "Null once the actor has left the record.", resolve: (query, b, _args, ctx) => actorOrNull(ctx, query, b.actorId) as never }),
+    actor: t.prismaField({
+      type: "Actor",
+      nullable: true,
+      description: "Null once the actor has left the record.",
+      resolve: (query, b, _args, ctx) => actorOrNull(ctx, query, b.actorId) as never,
+    }),
     rank: t.exposeInt("rank"),
     score: t.exposeFloat("score"),
   }),
@@ -85,7 +93,10 @@ const SnapshotNetworkRef = builder.objectRef<NetworkRecord>("SnapshotNetwork").i
   fields: (t) => ({
     actors: t.exposeInt("actors", { description: "Actors placed in the ecosystem, with a tie or not." }),
     activeActors: t.exposeInt("activeActors", { description: "Actors with at least one tie on the day." }),
-    activeActorsByProfile: t.field({ type: [ProfileCountRef], resolve: (n) => PROFILES.map((profile) => ({ profile, count: n.activeActorsByProfile[profile] })) }),
+    activeActorsByProfile: t.field({
+      type: [ProfileCountRef],
+      resolve: (n) => PROFILES.map((profile) => ({ profile, count: n.activeActorsByProfile[profile] })),
+    }),
     ties: t.exposeInt("ties", { description: "Ties among the ecosystem's actors." }),
     crossProfileTies: t.exposeInt("crossProfileTies"),
     density: t.exposeFloat("density", { nullable: true }),
@@ -103,7 +114,11 @@ export const EcosystemMetricsRef = builder.objectRef<EcosystemMetrics>("Ecosyste
   description: "What history keeps of an ecosystem on one day (graph/ecosystem/history/ecosystemMetrics.ts).",
   fields: (t) => ({
     maturity: t.field({ type: SnapshotMaturityRef, resolve: (m) => m.maturity }),
-    bridgeActors: t.field({ type: [SnapshotBridgeActorRef], description: "At most ten, highest bridge score first, positive scores only.", resolve: (m) => m.bridgeActors.map((b, k) => ({ ...b, rank: k + 1 })) }),
+    bridgeActors: t.field({
+      type: [SnapshotBridgeActorRef],
+      description: "At most ten, highest bridge score first, positive scores only.",
+      resolve: (m) => m.bridgeActors.map((b, k) => ({ ...b, rank: k + 1 })),
+    }),
     network: t.field({ type: SnapshotNetworkRef, resolve: (m) => m.network }),
     interactionValue: t.field({ type: SnapshotValueRef, resolve: (m) => m.interactionValue }),
   }),
@@ -119,7 +134,12 @@ export const MetricSnapshot = builder.prismaNode("MetricSnapshot", {
     takenAt: t.expose("takenAt", { type: "DateTime" }),
     trigger: t.field({ type: SnapshotTriggerEnum, resolve: (s) => s.trigger as (typeof SNAPSHOT_TRIGGERS)[number] }),
     graphVersion: t.string({ description: "The outbox position of the network measured.", resolve: (s) => String(s.graphVersion) }),
-    metrics: t.field({ type: EcosystemMetricsRef, nullable: true, description: "Null for a snapshot of a format this server does not read.", resolve: (s) => readMetrics(s.metrics) }),
+    metrics: t.field({
+      type: EcosystemMetricsRef,
+      nullable: true,
+      description: "Null for a snapshot of a format this server does not read.",
+      resolve: (s) => readMetrics(s.metrics),
+    }),
   }),
 });
 
@@ -129,7 +149,8 @@ builder.prismaObjectField(Ecosystem, "metricSnapshots", (t) =>
     cursor: "id",
     description: "The ecosystem's metric snapshots, newest day first.",
     totalCount: (e, _args, ctx) => ctx.prisma.metricSnapshot.count({ where: { territoryId: e.territoryId } }),
-    resolve: (query, e, _args, ctx) => ctx.prisma.metricSnapshot.findMany({ ...query, where: { territoryId: e.territoryId }, orderBy: [{ asOf: "desc" }, { id: "desc" }] }),
+    resolve: (query, e, _args, ctx) =>
+      ctx.prisma.metricSnapshot.findMany({ ...query, where: { territoryId: e.territoryId }, orderBy: [{ asOf: "desc" }, { id: "desc" }] }),
   }),
 );
 
@@ -139,7 +160,12 @@ const TakeMetricSnapshotsInput = builder.inputType("TakeMetricSnapshotsInput", {
     asOf: t.field({ type: "Date", description: "The day to take the network as of, 1900-01-01 to today; today when left out." }),
   }),
   validate: z.looseObject({
-    territoryCodes: z.array(z.string().trim().min(1, "must not be empty").max(20, "must be at most 20 characters")).min(1, "name at least one territory, or leave the list out").max(500).refine(distinct, "each code once").nullish(),
+    territoryCodes: z
+      .array(z.string().trim().min(1, "must not be empty").max(20, "must be at most 20 characters"))
+      .min(1, "name at least one territory, or leave the list out")
+      .max(500)
+      .refine(distinct, "each code once")
+      .nullish(),
     asOf: asOfSchema.nullish(),
   }),
 });
@@ -153,7 +179,8 @@ async function ecosystemsOf(ctx: Context, codes: readonly string[] | null | unde
   });
   const found = new Set(rows.map((r) => r.territory.code));
   const missing = codes?.findIndex((code) => !found.has(code.trim())) ?? -1;
-  if (missing >= 0) throw new InvalidInputError(`No ecosystem has the territory code ${codes![missing]!.trim()}.`, ["input", "territoryCodes", String(missing)]);
+  if (missing >= 0)
+    throw new InvalidInputError(`No ecosystem has the territory code ${codes![missing]!.trim()}.`, ["input", "territoryCodes", String(missing)]);
   return rows.map(({ id, territoryId }) => ({ id, territoryId }));
 }
 
@@ -169,7 +196,11 @@ builder.mutationField("takeMetricSnapshots", (t) =>
       const asOf = utcDay(input.asOf ?? new Date());
       // Measured before the transaction: the computation reads the graph engine, not the database.
       const measurements = await measureAsOf(ctx.graph, ecosystems, asOf);
-      const audit = { operation: "takeMetricSnapshots", recordType: "MetricSnapshot", changes: { trigger: "ON_DEMAND", territoryCodes: input.territoryCodes ?? null, asOf: isoDay(asOf) } };
+      const audit = {
+        operation: "takeMetricSnapshots",
+        recordType: "MetricSnapshot",
+        changes: { trigger: "ON_DEMAND", territoryCodes: input.territoryCodes ?? null, asOf: isoDay(asOf) },
+      };
       const ids = await write(ctx, audit, (tx) => upsertSnapshots(tx, measurements, "ON_DEMAND"));
       return ctx.prisma.metricSnapshot.findMany({ ...rereadQuery(query), where: { id: { in: ids } }, orderBy: { territoryId: "asc" } });
     },

@@ -10,7 +10,11 @@ const HelixSynergyRef = builder.objectRef<NetworkStats["helix"]>("HelixSynergy")
   fields: (t) => ({
     units: t.exposeInt("units"),
     mutualInformation: t.float({ nullable: true, description: "T_1234, the four-profile mutual information.", resolve: (h) => finite(h.mutualInformation4) }),
-    redundancy: t.float({ nullable: true, description: "R_1234 = -T_1234, Leydesdorff & Ivanova's mutual redundancy: negative means synergy.", resolve: (h) => finite(h.redundancy) }),
+    redundancy: t.float({
+      nullable: true,
+      description: "R_1234 = -T_1234, Leydesdorff & Ivanova's mutual redundancy: negative means synergy.",
+      resolve: (h) => finite(h.redundancy),
+    }),
   }),
 });
 
@@ -27,7 +31,8 @@ export const NetworkStatsRef = builder.objectRef<NetworkStatsShape>("NetworkStat
   description: "A scope's whole network at a glance (graph/ecosystem/networkStats.ts); its growth stage is read in Ecosystem.maturity.",
   fields: (t) => {
     // Undefined ratios (0/0) are NaN in graph/, null here.
-    const maybe = (description: string, pick: (s: NetworkStatsShape) => number | null) => t.float({ nullable: true, description, resolve: (s) => finite(pick(s) ?? Number.NaN) });
+    const maybe = (description: string, pick: (s: NetworkStatsShape) => number | null) =>
+      t.float({ nullable: true, description, resolve: (s) => finite(pick(s) ?? Number.NaN) });
     return {
       nodes: t.exposeInt("nodes", { description: "Actors." }),
       ties: t.exposeInt("ties"),

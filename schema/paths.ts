@@ -37,7 +37,11 @@ const IntroductionPathRef = builder.objectRef<PathShape>("IntroductionPath").imp
 
 const IntroductionPathsRef = builder.objectRef<{ paths: PathShape[]; computedOn: ComputedOnShape }>("IntroductionPaths").implement({
   fields: (t) => ({
-    paths: t.field({ type: [IntroductionPathRef], description: `All shortest paths, of the same length, at most ${PATH_LIMIT}; none when the actors are further apart.`, resolve: (p) => p.paths }),
+    paths: t.field({
+      type: [IntroductionPathRef],
+      description: `All shortest paths, of the same length, at most ${PATH_LIMIT}; none when the actors are further apart.`,
+      resolve: (p) => p.paths,
+    }),
     computedOn: t.field({ type: ComputedOn, resolve: (p) => p.computedOn }),
   }),
 });

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import type { ComputedOnShape } from "../graph/analytics/computedOn.js";
 import { MAX_PEERS, peerRanking } from "../graph/analytics/peerRanking.js";
-import { PEER_COMPONENT_DESCRIPTIONS, PEER_WEIGHTS, type Peer, type PeerComponent, type PeerComponentKey, type PeerReason, type PeerReasonCode } from "../graph/ecosystem/peers.js";
+import {
+  PEER_COMPONENT_DESCRIPTIONS,
+  PEER_WEIGHTS,
+  type Peer,
+  type PeerComponent,
+  type PeerComponentKey,
+  type PeerReason,
+  type PeerReasonCode,
+} from "../graph/ecosystem/peers.js";
 import { Actor } from "./actor.js";
 import { ComputedOn } from "./analyticsScope.js";
 import { builder } from "./builder.js";
@@ -9,10 +17,20 @@ import { byId } from "./loadById.js";
 import { inLanguage, LanguageEnum, type Language } from "./language.js";
 import { asOfArg, asOfOptions } from "./timeTravel.js";
 
-const REASON_CODES: readonly PeerReasonCode[] = ["SAME_PROFILE", "SAME_KIND", "SIMILAR_PRACTICES", "COMPLEMENTARY_PRACTICES", "SAME_MATURITY_LEVEL", "NEXT_MATURITY_LEVEL", "CATALYST"];
+const REASON_CODES: readonly PeerReasonCode[] = [
+  "SAME_PROFILE",
+  "SAME_KIND",
+  "SIMILAR_PRACTICES",
+  "COMPLEMENTARY_PRACTICES",
+  "SAME_MATURITY_LEVEL",
+  "NEXT_MATURITY_LEVEL",
+  "CATALYST",
+];
 
 const PeerComponentKeyEnum = builder.enumType("PeerComponentKey", {
-  values: Object.fromEntries((Object.keys(PEER_WEIGHTS) as PeerComponentKey[]).map((key) => [key, { description: PEER_COMPONENT_DESCRIPTIONS[key].en }])) as Record<PeerComponentKey, { description: string }>,
+  values: Object.fromEntries(
+    (Object.keys(PEER_WEIGHTS) as PeerComponentKey[]).map((key) => [key, { description: PEER_COMPONENT_DESCRIPTIONS[key].en }]),
+  ) as Record<PeerComponentKey, { description: string }>,
 });
 const PeerReasonCodeEnum = builder.enumType("PeerReasonCode", { values: REASON_CODES });
 
@@ -28,7 +46,10 @@ const PeerComponentRef = builder.objectRef<Localised<PeerComponent>>("PeerCompon
   description: "One term of a peer's score: value in [0, 1], its weight, and weight × value.",
   fields: (t) => ({
     key: t.field({ type: PeerComponentKeyEnum, resolve: (c) => c.key }),
-    label: t.string({ args: { language: t.arg({ type: LanguageEnum }) }, resolve: (c, { language }) => inLanguage(PEER_COMPONENT_DESCRIPTIONS[c.key], language ?? c.language) }),
+    label: t.string({
+      args: { language: t.arg({ type: LanguageEnum }) },
+      resolve: (c, { language }) => inLanguage(PEER_COMPONENT_DESCRIPTIONS[c.key], language ?? c.language),
+    }),
     value: t.exposeFloat("value"),
     weight: t.exposeFloat("weight"),
     contribution: t.exposeFloat("contribution"),
@@ -45,7 +66,10 @@ const PeerReasonRef = builder.objectRef<Localised<PeerReason>>("PeerReason").imp
 const PeerRef = builder.objectRef<PeerShape>("Peer").implement({
   description: "An actor of another ecosystem worth knowing, with its score and the reasons for it. Weights: graph/ecosystem/peers.ts.",
   fields: (t) => ({
-    actor: t.prismaField({ type: "Actor", resolve: (query, peer, _args, ctx) => byId(ctx, "actor", query, peer.actorId, (args) => ctx.prisma.actor.findMany(args)) }),
+    actor: t.prismaField({
+      type: "Actor",
+      resolve: (query, peer, _args, ctx) => byId(ctx, "actor", query, peer.actorId, (args) => ctx.prisma.actor.findMany(args)),
+    }),
     ecosystem: t.prismaField({
       type: "Ecosystem",
       nullable: true,
@@ -62,7 +86,8 @@ const PeerRef = builder.objectRef<PeerShape>("Peer").implement({
 builder.objectField(Actor, "peers", (t) =>
   t.field({
     type: [PeerRef],
-    description: "Actors of other ecosystems with a similar profile and kind, similar or complementary practices, and an ecosystem at the same or the next maturity level; best first.",
+    description:
+      "Actors of other ecosystems with a similar profile and kind, similar or complementary practices, and an ecosystem at the same or the next maturity level; best first.",
     args: {
       first: t.arg.int({ defaultValue: 10, description: `How many peers, 1 to ${MAX_PEERS}.`, validate: z.number().int().min(1).max(MAX_PEERS) }),
       language: t.arg({ type: LanguageEnum, description: "The language of labels and reasons below, unless they name their own." }),

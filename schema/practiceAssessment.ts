@@ -117,7 +117,11 @@ const practiceFields = {
 const inputFields = <Creating extends boolean>(t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], creating: Creating) => ({
   actor: t.globalID({ for: [Actor], required: creating }),
   date: t.field({ type: "Date", required: creating }),
-  scores: t.field({ type: [PracticeScoreInput], required: creating, description: creating ? "Practices left out were not assessed." : "Replaces every score when given." }),
+  scores: t.field({
+    type: [PracticeScoreInput],
+    required: creating,
+    description: creating ? "Practices left out were not assessed." : "Replaces every score when given.",
+  }),
 });
 
 const CreatePracticeAssessmentInput = builder.inputType("CreatePracticeAssessmentInput", {

@@ -74,10 +74,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-async function territoryWhere(
-  ctx: Context,
-  filter: typeof TerritoryFilter.$inferInput | null | undefined,
-): Promise<Prisma.TerritoryWhereInput> {
+async function territoryWhere(ctx: Context, filter: typeof TerritoryFilter.$inferInput | null | undefined): Promise<Prisma.TerritoryWhereInput> {
   if (!filter) return {};
   const and: Prisma.TerritoryWhereInput[] = [];
   if (filter.levels) and.push({ level: { in: filter.levels } });

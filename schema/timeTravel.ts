@@ -9,7 +9,8 @@ import { InvalidInputError } from "../record/errors.js";
  */
 export const asOfArg = {
   type: "Date",
-  description: "The network as of this day, 1900-01-01 to today: the alliances and interactions of the record by then (docs/history.md). Left out: the current network.",
+  description:
+    "The network as of this day, 1900-01-01 to today: the alliances and interactions of the record by then (docs/history.md). Left out: the current network.",
 } as const;
 
 /** The day, checked; throws InvalidInputError for a day out of range. */
@@ -35,7 +36,11 @@ export function dayKey(asOf: Date | null | undefined, key: string | number): str
   return `${day ? isoDay(day) : ""}#${key}`;
 }
 
-export async function loadByDay<T>(keys: readonly string[], graph: GraphEngine, load: (keys: string[], options: SnapshotOptions) => Promise<T[]>): Promise<T[]> {
+export async function loadByDay<T>(
+  keys: readonly string[],
+  graph: GraphEngine,
+  load: (keys: string[], options: SnapshotOptions) => Promise<T[]>,
+): Promise<T[]> {
   const byDay = new Map<string, number[]>();
   keys.forEach((key, k) => {
     const day = key.slice(0, key.indexOf("#"));
@@ -45,7 +50,10 @@ export async function loadByDay<T>(keys: readonly string[], graph: GraphEngine, 
   await Promise.all(
     [...byDay].map(async ([day, positions]) => {
       const options = await timeTravelOptions(graph, day ? new Date(day) : undefined);
-      const values = await load(positions.map((k) => keys[k]!.slice(keys[k]!.indexOf("#") + 1)), options);
+      const values = await load(
+        positions.map((k) => keys[k]!.slice(keys[k]!.indexOf("#") + 1)),
+        options,
+      );
       positions.forEach((k, j) => {
         results[k] = values[j]!;
       });

@@ -120,17 +120,24 @@ async function recordTerritory(prisma: Database["prisma"], scope: ExportScope): 
   const level = scope.kind === "region" ? "REGION" : scope.level;
   const candidates = await prisma.territory.findMany({ where: { code: scope.code, ...(level && { level }) }, select: { level: true, code: true } });
   if (candidates.length === 0) throw new ExportScopeError(`No territory has the code "${scope.code}"${level ? ` at level ${level}` : ""}.`, "not-found");
-  if (candidates.length > 1) throw new ExportScopeError(`The code "${scope.code}" names several territories: write territory:<LEVEL>:${scope.code}.`, "ambiguous");
+  if (candidates.length > 1)
+    throw new ExportScopeError(`The code "${scope.code}" names several territories: write territory:<LEVEL>:${scope.code}.`, "ambiguous");
   return candidates[0];
 }
 
 async function writeRecordBundle(prisma: Database["prisma"], request: Extract<CommandLine, { format: "record" }>): Promise<void> {
   const bundle = await exportRecord(prisma, { territory: await recordTerritory(prisma, request.scope) });
-  const target = request.out ?? `maillage-${scopeText(request.scope).toLowerCase().replace(/[^a-z0-9]+/g, "-")}-record.json`;
+  const target =
+    request.out ??
+    `maillage-${scopeText(request.scope)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")}-record.json`;
   const report = target === "-" ? console.error : console.log;
   const bytes = await writeDocument([JSON.stringify(bundle, null, 1), "\n"], target);
   if (target !== "-") report(`export: wrote ${target} (${(bytes / 1_048_576).toFixed(1)} MB)`);
-  report(`export: ${bundle.actors.length} actors, ${bundle.alliances.length} alliances, ${bundle.interactions.length} interactions of ${scopeText(request.scope)}, in the import's format`);
+  report(
+    `export: ${bundle.actors.length} actors, ${bundle.alliances.length} alliances, ${bundle.interactions.length} interactions of ${scopeText(request.scope)}, in the import's format`,
+  );
 }
 
 /** Where each document goes: [part, path], or [null, "-"] for standard output. */
@@ -174,18 +181,18 @@ try {
   if (request.format === "record") {
     await writeRecordBundle(db.prisma, request);
   } else {
-  await graph.start();
-  // On this thread: a one-shot command has nothing else to keep answering, and no workers to stop.
-  const dataset = await buildExportDataset({ prisma: db.prisma, graph, pool: () => null }, request, { peopleAllowed: true });
-  const report = request.out === "-" ? console.error : console.log;
-  for (const [part, target] of destinations(request, dataset)) {
-    const bytes = await writeDocument(EXPORT_WRITERS[request.format].write(dataset, part), target);
-    if (target !== "-") report(`export: wrote ${target} (${(bytes / 1_048_576).toFixed(1)} MB)`);
-  }
-  report(
-    `export: ${dataset.nodes.length} actors, ${dataset.ties.length} ties, ${dataset.alliances.length} alliances of ${dataset.meta.scopeLabel}, ` +
-      `as of ${dataset.meta.asOf} (graph version ${dataset.meta.graphVersion})${dataset.peopleIncluded ? ", with contact people" : ""}`,
-  );
+    await graph.start();
+    // On this thread: a one-shot command has nothing else to keep answering, and no workers to stop.
+    const dataset = await buildExportDataset({ prisma: db.prisma, graph, pool: () => null }, request, { peopleAllowed: true });
+    const report = request.out === "-" ? console.error : console.log;
+    for (const [part, target] of destinations(request, dataset)) {
+      const bytes = await writeDocument(EXPORT_WRITERS[request.format].write(dataset, part), target);
+      if (target !== "-") report(`export: wrote ${target} (${(bytes / 1_048_576).toFixed(1)} MB)`);
+    }
+    report(
+      `export: ${dataset.nodes.length} actors, ${dataset.ties.length} ties, ${dataset.alliances.length} alliances of ${dataset.meta.scopeLabel}, ` +
+        `as of ${dataset.meta.asOf} (graph version ${dataset.meta.graphVersion})${dataset.peopleIncluded ? ", with contact people" : ""}`,
+    );
   }
 } catch (error) {
   // An unknown or ambiguous place is the user's to fix: its message alone. Anything else, with its name.

@@ -43,7 +43,9 @@ function parseCommandLine() {
 }
 const { values, positionals } = parseCommandLine();
 if (values.help) {
-  console.log(`${USAGE}\n\nImports one record type from FILE, or every section of a JSON bundle or XLSX workbook (--type all).\nColumns and references: docs/import.md; templates: templates/import/.`);
+  console.log(
+    `${USAGE}\n\nImports one record type from FILE, or every section of a JSON bundle or XLSX workbook (--type all).\nColumns and references: docs/import.md; templates: templates/import/.`,
+  );
   process.exit(0);
 }
 if (!values.type || !(IMPORT_TYPES as readonly string[]).includes(values.type)) usageError(`--type must be one of ${IMPORT_TYPES.join(", ")}`);

@@ -29,7 +29,12 @@ function loadEngineClass() {
 const schemaText = fs.readFileSync(SCHEMA, "utf8");
 const container = (text: string) => ({ files: [{ path: SCHEMA, content: text }] });
 const migrationDirs = () =>
-  fs.existsSync(MIGRATIONS_DIR) ? fs.readdirSync(MIGRATIONS_DIR).filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql"))).sort() : [];
+  fs.existsSync(MIGRATIONS_DIR)
+    ? fs
+        .readdirSync(MIGRATIONS_DIR)
+        .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+        .sort()
+    : [];
 
 // The engine wants a connection even to diff two schema files: a throwaway in-memory PGlite.
 const pglite = await PGlite.create();
@@ -47,7 +52,9 @@ async function pendingDiff(): Promise<string> {
   const last = migrationDirs().at(-1);
   const snapshot = last && path.join(MIGRATIONS_DIR, last, SNAPSHOT);
   if (snapshot && !fs.existsSync(snapshot)) throw new Error(`${snapshot} missing: cannot diff without the previous schema`);
-  const from: { tag: "schemaDatamodel"; files: { path: string; content: string }[] } | { tag: "empty" } = snapshot ? { tag: "schemaDatamodel" as const, ...container(fs.readFileSync(snapshot, "utf8")) } : { tag: "empty" as const };
+  const from: { tag: "schemaDatamodel"; files: { path: string; content: string }[] } | { tag: "empty" } = snapshot
+    ? { tag: "schemaDatamodel" as const, ...container(fs.readFileSync(snapshot, "utf8")) }
+    : { tag: "empty" as const };
   const result = await engine.diff({ from, to: { tag: "schemaDatamodel" as const, ...container(schemaText) }, script: true, exitCode: null, filters });
   const sql: string = result.stdout ?? "";
   return /^\s*(--.*\n?|\s)*$/.test(sql) || sql.includes("This is an empty migration.") ? "" : sql;

@@ -59,20 +59,22 @@ if (values.all && !values["out-dir"]) usageError("--all needs --out-dir DIR");
 if (values.all && values.out) usageError("--out names one file; with --all use --out-dir");
 const options = ReportRequest.omit({ territoryCode: true }).safeParse({ lang: values.lang, format: values.format });
 if (!options.success) usageError(options.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
-if (values.territory !== undefined && !ReportRequest.shape.territoryCode.safeParse(values.territory).success) usageError(`"${values.territory}" is not a territory code`);
+if (values.territory !== undefined && !ReportRequest.shape.territoryCode.safeParse(values.territory).success)
+  usageError(`"${values.territory}" is not a territory code`);
 const { lang, format } = options.data;
 if (values.out === "-" && format === "pdf" && process.stdout.isTTY) usageError("a PDF on a terminal: give --out FILE");
 
 // Loaded once the command line is known to be right: a usage error answers at once.
-const [{ closeSharedBetweennessPool }, { MemoryGraphEngine }, { loadConfig }, { openDatabase }, { createLogger }, { PdfPrinter }, { buildReport }] = await Promise.all([
-  import("../graph/workers/sharedBetweennessPool.js"),
-  import("../graph/engines/memory/memoryEngine.js"),
-  import("../server/config.js"),
-  import("../record/database.js"),
-  import("../server/logger.js"),
-  import("../server/report/pdfPrinter.js"),
-  import("../server/report/report.js"),
-]);
+const [{ closeSharedBetweennessPool }, { MemoryGraphEngine }, { loadConfig }, { openDatabase }, { createLogger }, { PdfPrinter }, { buildReport }] =
+  await Promise.all([
+    import("../graph/workers/sharedBetweennessPool.js"),
+    import("../graph/engines/memory/memoryEngine.js"),
+    import("../server/config.js"),
+    import("../record/database.js"),
+    import("../server/logger.js"),
+    import("../server/report/pdfPrinter.js"),
+    import("../server/report/report.js"),
+  ]);
 const config = loadConfig();
 const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: 2 });
 const graph = new MemoryGraphEngine(db.prisma);

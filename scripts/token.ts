@@ -8,7 +8,10 @@ import { createToken, revokeToken } from "../server/auth.js";
 import { openDatabase } from "../record/database.js";
 import { Role } from "../record/generated/prisma/enums.js";
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: "string" }, label: { type: "string" }, actor: { type: "string" } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { role: { type: "string" }, label: { type: "string" }, actor: { type: "string" } },
+});
 const [command, id] = positionals;
 const roles = Object.values(Role) as string[];
 const usage = `usage: npm run token -- create --role ${roles.join("|")} --label TEXT [--actor ACTOR_ID for CATALYST] | revoke ID | list`;
@@ -25,7 +28,10 @@ try {
   } else if (command === "revoke" && id && /^\d+$/.test(id)) {
     console.log((await revokeToken(db.prisma, Number(id))) ? `Token ${id} revoked.` : `No live token ${id}.`);
   } else if (command === "list") {
-    const tokens = await db.prisma.apiToken.findMany({ select: { id: true, label: true, role: true, actorId: true, createdAt: true, revokedAt: true }, orderBy: { id: "asc" } });
+    const tokens = await db.prisma.apiToken.findMany({
+      select: { id: true, label: true, role: true, actorId: true, createdAt: true, revokedAt: true },
+      orderBy: { id: "asc" },
+    });
     console.table(tokens);
   } else {
     throw new Error(usage);

@@ -28,7 +28,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Where the network lives: in this process, or in Neo4j (the default when NEO4J_URI is set). */
   GRAPH_ENGINE: z.enum(["memory", "neo4j"]).optional(),
-  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, "must be a bolt:// or neo4j:// URI").optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, "must be a bolt:// or neo4j:// URI")
+    .optional(),
   NEO4J_USERNAME: z.string().min(1).optional(),
   NEO4J_PASSWORD: z.string().min(1).optional(),
   NEO4J_DATABASE: z.string().min(1).optional(),
@@ -48,7 +51,12 @@ const schema = z.object({
   CORS_ORIGINS: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "each origin must be an http(s) URL" }))),
   /** Take the client address from X-Forwarded-For: only behind a proxy that sets it. */
   TRUST_PROXY: z.stringbool().default(false),
@@ -62,7 +70,10 @@ const schema = z.object({
   /** The issuer's public keys: a JWKS URL (fetched when needed, cached) or a JWKS file, one of the two. */
   JWT_JWKS_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-    .refine((url) => url.startsWith("https:") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/.test(url), "must be https:// (http:// only on this machine)")
+    .refine(
+      (url) => url.startsWith("https:") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/.test(url),
+      "must be https:// (http:// only on this machine)",
+    )
     .optional(),
   JWT_JWKS_FILE: z.string().min(1).optional(),
   JWT_ROLE_CLAIM: z.string().min(1).default("maillage_role"),
@@ -70,7 +81,12 @@ const schema = z.object({
   JWT_ALGORITHMS: z
     .string()
     .default(JWT_ALGORITHMS.join(","))
-    .transform((list) => list.split(",").map((alg) => alg.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((alg) => alg.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(JWT_ALGORITHMS, { error: `each must be one of ${JWT_ALGORITHMS.join(", ")} (never none or an HMAC algorithm)` })).min(1)),
   JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
 });

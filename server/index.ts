@@ -52,7 +52,17 @@ async function main(): Promise<void> {
       : null;
   const webDir = fileURLToPath(new URL("../web/dist", import.meta.url));
   const live = new LiveUpdates(graph, { trustProxy: config.TRUST_PROXY });
-  const yoga = createServer({ db, graph, logger, limits: limitsOf(config), corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, live, webDir, jwt });
+  const yoga = createServer({
+    db,
+    graph,
+    logger,
+    limits: limitsOf(config),
+    corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
+    live,
+    webDir,
+    jwt,
+  });
   const server = http.createServer(yoga);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -88,7 +98,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Known start-up failures get one clear line; anything else its stack.
   const known =
-    error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof GraphUnavailableError || error instanceof NoProjectionError;
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof MigrationError ||
+    error instanceof GraphUnavailableError ||
+    error instanceof NoProjectionError;
   console.error(known ? `maillage: ${(error as Error).message}` : error);
   process.exit(1);
 });

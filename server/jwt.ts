@@ -1,6 +1,15 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+} from "jose";
 import { ConfigError, type JWT_ALGORITHMS } from "./config.js";
 import type { Viewer } from "../schema/context.js";
 import { Role } from "../record/generated/prisma/enums.js";

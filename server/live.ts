@@ -167,7 +167,9 @@ export function liveUpdatesPlugin(live: LiveUpdates): Plugin {
       if (!release) {
         const error = live.isClosed
           ? shuttingDown()
-          : createGraphQLError("Too many open subscriptions: close one before opening another.", { extensions: { code: "request/too-many-subscriptions", http: { status: 429 } } });
+          : createGraphQLError("Too many open subscriptions: close one before opening another.", {
+              extensions: { code: "request/too-many-subscriptions", http: { status: 429 } },
+            });
         setResultAndStopExecution({ errors: [error] });
         return;
       }
@@ -182,7 +184,9 @@ export function liveUpdatesPlugin(live: LiveUpdates): Plugin {
 }
 
 function shuttingDown() {
-  return createGraphQLError("The server is shutting down: subscribe again in a moment.", { extensions: { code: "request/shutting-down", http: { status: 503 } } });
+  return createGraphQLError("The server is shutting down: subscribe again in a moment.", {
+    extensions: { code: "request/shutting-down", http: { status: 503 } },
+  });
 }
 
 /** The same key the rate limits use: a digest of the token, or the address without one. */

@@ -53,7 +53,18 @@ export type MaillageYoga = YogaServerInstance<ServerContext, Context>;
  * Builds the GraphQL server. It does not listen: server/index.ts does, and tests call
  * `yoga.fetch` directly.
  */
-export function createServer({ db, graph, logger, exposeQueryCount = false, limits = DEFAULT_LIMITS, corsOrigins = [], trustProxy = false, live = new LiveUpdates(graph, { trustProxy }), webDir, jwt }: ServerDeps): MaillageYoga {
+export function createServer({
+  db,
+  graph,
+  logger,
+  exposeQueryCount = false,
+  limits = DEFAULT_LIMITS,
+  corsOrigins = [],
+  trustProxy = false,
+  live = new LiveUpdates(graph, { trustProxy }),
+  webDir,
+  jwt,
+}: ServerDeps): MaillageYoga {
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -61,7 +72,10 @@ export function createServer({ db, graph, logger, exposeQueryCount = false, limi
     graphiql: { title: "Maillage", defaultQuery: DEFAULT_QUERY },
     renderGraphiQL,
     landingPage: false,
-    cors: corsOrigins.length > 0 ? { origin: corsOrigins, methods: ["GET", "POST"], allowedHeaders: ["content-type", "authorization", "x-graphql-yoga-csrf"] } : false,
+    cors:
+      corsOrigins.length > 0
+        ? { origin: corsOrigins, methods: ["GET", "POST"], allowedHeaders: ["content-type", "authorization", "x-graphql-yoga-csrf"] }
+        : false,
     logging: logger,
     maskedErrors: {
       // Expected errors keep their message and carry their code; everything else becomes

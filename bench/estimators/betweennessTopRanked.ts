@@ -71,7 +71,16 @@ export interface TopRankedBetweennessOptions {
   normalized?: boolean;
 }
 
-export const DEFAULTS: Required<Omit<TopRankedBetweennessOptions, "rng">> = { k: 1024, top: 20, seed: 1, classes: 7, offset: -0.9, rounds: 4, confidence: 0.95, normalized: true };
+export const DEFAULTS: Required<Omit<TopRankedBetweennessOptions, "rng">> = {
+  k: 1024,
+  top: 20,
+  seed: 1,
+  classes: 7,
+  offset: -0.9,
+  rounds: 4,
+  confidence: 0.95,
+  normalized: true,
+};
 
 export interface TopRankedBetweenness {
   values: Float64Array;
@@ -96,12 +105,15 @@ export function normalQuantile(p: number): number {
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
   const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) => (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  const tail = (q: number) =>
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
   if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /** Sources at each distance class from `v` (class c: c + 1 hops, the last class farther), by breadth-first search. */
@@ -283,7 +295,16 @@ async function estimate(graph: CsrGraph, p: Plan, pivots: Int32Array, sumStrata:
     errors[v]! *= scale;
   }
   const ranked = Int32Array.from(Array.from(candidates).sort((a, b) => values[b]! - values[a]! || a - b));
-  return { values, estimator: "two-phase-post-stratified", k: used, seed: p.seed, pivots: pivots.slice(0, used), candidates: ranked, standardError: errors, stoppedEarly };
+  return {
+    values,
+    estimator: "two-phase-post-stratified",
+    k: used,
+    seed: p.seed,
+    pivots: pivots.slice(0, used),
+    candidates: ranked,
+    standardError: errors,
+    stoppedEarly,
+  };
 }
 
 /** KADABRA's top-k test on normal intervals: the best `top` candidates' lower ends above every other node's upper end. */
@@ -320,8 +341,14 @@ export async function topRankedBetweenness(graph: CsrGraph, options: TopRankedBe
 }
 
 /** The same estimate, every search on a worker pool (bench/estimatorPool): equal up to rounding for a seed. */
-export async function topRankedBetweennessParallel(pool: EstimatorPool, graph: CsrGraph, options: TopRankedBetweennessOptions = {}): Promise<TopRankedBetweenness> {
+export async function topRankedBetweennessParallel(
+  pool: EstimatorPool,
+  graph: CsrGraph,
+  options: TopRankedBetweennessOptions = {},
+): Promise<TopRankedBetweenness> {
   const p = plan(graph, options);
   if (p.pivots === null) return exactResult(p, await pool.betweenness(graph, { normalized: p.normalized }));
-  return estimate(graph, p, p.pivots, (sources) => pool.sumDependencies(graph, { kernel: "strata", weighted: false, sources, classes: p.classes, offset: p.offset }));
+  return estimate(graph, p, p.pivots, (sources) =>
+    pool.sumDependencies(graph, { kernel: "strata", weighted: false, sources, classes: p.classes, offset: p.offset }),
+  );
 }

@@ -27,8 +27,10 @@ export type EstimatorPool = BetweennessPool<EstimatorTask>;
 function estimatorCall(task: EstimatorTask): KernelCall {
   const { kernel, weighted, groups = null, classes = 0, offset = 0 } = task ?? {};
   if (kernel !== "brandes" && kernel !== "linear" && kernel !== "strata") throw new Error(`${MODULE}: unknown kernel ${String(kernel)}`);
-  if (kernel === "strata" && (weighted || !Number.isInteger(classes) || classes < 1)) throw new Error(`${MODULE}: the strata kernel is unweighted and needs classes >= 1`);
-  if (!(Number.isFinite(offset) && offset > -1) || (offset !== 0 && kernel !== "strata")) throw new Error(`${MODULE}: a share offset > -1 applies to the strata kernel only, got ${offset}`);
+  if (kernel === "strata" && (weighted || !Number.isInteger(classes) || classes < 1))
+    throw new Error(`${MODULE}: the strata kernel is unweighted and needs classes >= 1`);
+  if (!(Number.isFinite(offset) && offset > -1) || (offset !== 0 && kernel !== "strata"))
+    throw new Error(`${MODULE}: a share offset > -1 applies to the strata kernel only, got ${offset}`);
   if (groups !== null && kernel !== "brandes") throw new Error(`${MODULE}: groups apply to the brandes kernel only`);
   if (kernel === "strata") return { kernel, width: STRATUM_WIDTH * classes, params: { classes, offset } };
   return { kernel, width: 1, params: {} };

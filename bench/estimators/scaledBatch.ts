@@ -30,7 +30,14 @@ export type ScaledDependencies = { kind: "linear" } | { kind: "strata"; classes:
  * ordered pairs (source, t), as bench/betweennessScaled's and bench/betweennessStrata's kernels
  * would one source at a time.
  */
-export function accumulateScaledBatch(graph: CsrGraph, sources: ArrayLike<number>, count: number, sc: BatchScratch, into: Float64Array, dependencies: ScaledDependencies): void {
+export function accumulateScaledBatch(
+  graph: CsrGraph,
+  sources: ArrayLike<number>,
+  count: number,
+  sc: BatchScratch,
+  into: Float64Array,
+  dependencies: ScaledDependencies,
+): void {
   const { offsets, targets } = graph;
   const { below, pulled, sigma, delta, entryNode, entryMask, levelStart } = sc;
   const levels = forwardBatch(graph, sources, count, sc);

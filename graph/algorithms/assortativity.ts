@@ -32,11 +32,7 @@ export interface MixingMatrix {
 const MODULE = "graph/assortativity";
 
 /** The mixing matrix of `graph` by `groups[v]`, each tie entered from both ends. */
-export function attributeMixingMatrix(
-  graph: CsrGraph,
-  groups: ArrayLike<number>,
-  options: AssortativityOptions = {},
-): MixingMatrix {
+export function attributeMixingMatrix(graph: CsrGraph, groups: ArrayLike<number>, options: AssortativityOptions = {}): MixingMatrix {
   const { weighted } = { ...DEFAULTS, ...options };
   if (typeof weighted !== "boolean") throw new Error(`${MODULE}: option weighted must be a boolean, got ${weighted}`);
   const { nodeCount: n, offsets, targets, weights } = graph;

@@ -31,7 +31,16 @@
  * can reuse them and report its own `estimator` and `error`.
  */
 import type { CsrGraph } from "../csr.js";
-import { accumulateFromSource, betweenness, checkGraph, createScratch, nodeScale, resolveOptions, type BetweennessOptions, type BrandesScratch } from "./betweenness.js";
+import {
+  accumulateFromSource,
+  betweenness,
+  checkGraph,
+  createScratch,
+  nodeScale,
+  resolveOptions,
+  type BetweennessOptions,
+  type BrandesScratch,
+} from "./betweenness.js";
 import { mulberry32 } from "./random.js";
 
 export interface SampledBetweennessOptions extends BetweennessOptions {

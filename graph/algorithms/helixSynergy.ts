@@ -23,8 +23,20 @@
  */
 import type { CsrGraph } from "../csr.js";
 
-export const HELIX_PAIRS = [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]] as const;
-export const HELIX_TRIPLES = [[0, 1, 2], [0, 1, 3], [0, 2, 3], [1, 2, 3]] as const;
+export const HELIX_PAIRS = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [1, 2],
+  [1, 3],
+  [2, 3],
+] as const;
+export const HELIX_TRIPLES = [
+  [0, 1, 2],
+  [0, 1, 3],
+  [0, 2, 3],
+  [1, 2, 3],
+] as const;
 
 export interface HelixSynergy {
   unitCount: number;
@@ -79,9 +91,7 @@ function fromCells(cells: Float64Array, total: number): HelixSynergy {
   const mutualInformation3 = Float64Array.from(
     HELIX_TRIPLES,
     ([i, j, k], t) =>
-      entropy1[i]! + entropy1[j]! + entropy1[k]! -
-      entropy2[pairIndex(i, j)]! - entropy2[pairIndex(i, k)]! - entropy2[pairIndex(j, k)]! +
-      entropy3[t]!,
+      entropy1[i]! + entropy1[j]! + entropy1[k]! - entropy2[pairIndex(i, j)]! - entropy2[pairIndex(i, k)]! - entropy2[pairIndex(j, k)]! + entropy3[t]!,
   );
   const sum = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
   const mutualInformation4 = sum(entropy1) - sum(entropy2) + sum(entropy3) - entropy4;

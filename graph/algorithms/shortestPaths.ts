@@ -20,7 +20,10 @@ export const DEFAULTS: ShortestPathOptions = { maxLength: 3, limit: 20 };
 /** Node sequences from `source` to `target`; empty when none is short enough. */
 export function allShortestPaths(graph: CsrGraph, source: number, target: number, options: Partial<ShortestPathOptions> = {}): number[][] {
   const { maxLength, limit, usable } = { ...DEFAULTS, ...options };
-  for (const [name, v] of [["source", source], ["target", target]] as const) {
+  for (const [name, v] of [
+    ["source", source],
+    ["target", target],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0 || v >= graph.nodeCount) throw new Error(`graph/shortestPaths: ${name} node ${v} does not exist`);
   }
   if (source === target) return [[source]];

@@ -39,6 +39,11 @@ function canonicalJson(value: unknown): string {
 }
 
 /** The engine's per-version cache, entered by a typed key. */
-export function cachedAnalytic<T>(graph: GraphEngine, key: AnalyticsKey, compute: (snapshot: NetworkSnapshot) => T | Promise<T>, options: SnapshotOptions = {}): Promise<T> {
+export function cachedAnalytic<T>(
+  graph: GraphEngine,
+  key: AnalyticsKey,
+  compute: (snapshot: NetworkSnapshot) => T | Promise<T>,
+  options: SnapshotOptions = {},
+): Promise<T> {
   return graph.cached(keyOf(key), compute, options);
 }

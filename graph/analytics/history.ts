@@ -18,7 +18,11 @@ async function tieValuesOn(graph: GraphEngine, snapshot: NetworkSnapshot, option
 }
 
 /** An ecosystem's metrics as a metric snapshot keeps them, with the snapshot they were measured on. */
-export function ecosystemMeasurement(graph: GraphEngine, ecosystemId: number, options: SnapshotOptions = {}): Promise<{ snapshot: NetworkSnapshot; metrics: EcosystemMetrics }> {
+export function ecosystemMeasurement(
+  graph: GraphEngine,
+  ecosystemId: number,
+  options: SnapshotOptions = {},
+): Promise<{ snapshot: NetworkSnapshot; metrics: EcosystemMetrics }> {
   return cachedAnalytic(
     graph,
     { analytic: "history:ecosystem-metrics", ecosystemId },
@@ -52,7 +56,8 @@ function pointsOf(snapshot: NetworkSnapshot): ReadonlyMap<number, EcosystemPoint
     let engaged = 0;
     for (let i = 0; i < graph.nodeCount; i += 1) if (graph.offsets[i + 1]! > graph.offsets[i]!) engaged += 1;
     let crossing = 0;
-    for (let e = 0; e < graph.edgeCount; e += 1) if (snapshot.profile[nodes[graph.edgeSource[e]!]!] !== snapshot.profile[nodes[graph.edgeTarget[e]!]!]) crossing += 1;
+    for (let e = 0; e < graph.edgeCount; e += 1)
+      if (snapshot.profile[nodes[graph.edgeSource[e]!]!] !== snapshot.profile[nodes[graph.edgeTarget[e]!]!]) crossing += 1;
     // The maturity the API computes (graph/analytics/maturities.ts), on the network of that day.
     const maturity = ecosystemMaturity(snapshot, id);
     points.set(id, { actors: engaged, ties: graph.edgeCount, crossProfileTies: crossing, level: maturity.level, composite: maturity.composite });

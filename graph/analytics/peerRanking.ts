@@ -25,7 +25,11 @@ export function peerRanking(graph: GraphEngine, actorId: number, options: Snapsh
       if (v === undefined) return [];
       const all = await maturities(graph, options);
       const levels = new Map([...all].map(([id, m]) => [id, m.level]));
-      return rankPeers(snapshot, v, { k: MAX_PEERS, levelOf: (id) => levels.get(id) ?? null }).map((peer) => ({ ...peer, actorId: snapshot.actorIds[peer.node]!, computedOn: computedOn(snapshot) }));
+      return rankPeers(snapshot, v, { k: MAX_PEERS, levelOf: (id) => levels.get(id) ?? null }).map((peer) => ({
+        ...peer,
+        actorId: snapshot.actorIds[peer.node]!,
+        computedOn: computedOn(snapshot),
+      }));
     },
     options,
   );

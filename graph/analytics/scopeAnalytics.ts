@@ -26,7 +26,12 @@ export interface ScopeAnalytics {
  * `pool` says where large scopes' betweenness runs: the shared worker pool, so that the server
  * keeps answering meanwhile, or this thread (null), which a one-shot command prefers.
  */
-export function scopeAnalytics(graph: GraphEngine, scope: Scope, options: SnapshotOptions = {}, pool: () => BetweennessPool | null = sharedBetweennessPool): Promise<ScopeAnalytics> {
+export function scopeAnalytics(
+  graph: GraphEngine,
+  scope: Scope,
+  options: SnapshotOptions = {},
+  pool: () => BetweennessPool | null = sharedBetweennessPool,
+): Promise<ScopeAnalytics> {
   return cachedAnalytic(
     graph,
     { analytic: "scope-metrics", scope },

@@ -13,22 +13,38 @@ import { cachedAnalytic } from "./cacheKeys.js";
 import { computedOn, type ComputedOnShape } from "./computedOn.js";
 
 /** Tie values for the network (current, or as of a day) and these weights, with the snapshot they index. */
-export async function tieValuesFor(graph: GraphEngine, weights: InteractionValueWeights, options: SnapshotOptions = {}): Promise<{ snapshot: NetworkSnapshot; values: TieValues }> {
+export async function tieValuesFor(
+  graph: GraphEngine,
+  weights: InteractionValueWeights,
+  options: SnapshotOptions = {},
+): Promise<{ snapshot: NetworkSnapshot; values: TieValues }> {
   const structural = await cachedAnalytic(graph, { analytic: "tie-structural-positions" }, tieStructuralPositions, options);
-  return cachedAnalytic(graph, { analytic: "tie-values", weights }, (snapshot) => ({ snapshot, values: computeTieValues(snapshot, structural, weights) }), options);
+  return cachedAnalytic(
+    graph,
+    { analytic: "tie-values", weights },
+    (snapshot) => ({ snapshot, values: computeTieValues(snapshot, structural, weights) }),
+    options,
+  );
 }
 
 /**
  * The value of tie `e` of `snapshot`. The values may have been computed on a newer snapshot
  * when the network moved on in between: the same pair of actors is then read there.
  */
-export async function tieValueOf(graph: GraphEngine, snapshot: NetworkSnapshot, e: number, weights: InteractionValueWeights, options: SnapshotOptions = {}): Promise<number> {
+export async function tieValueOf(
+  graph: GraphEngine,
+  snapshot: NetworkSnapshot,
+  e: number,
+  weights: InteractionValueWeights,
+  options: SnapshotOptions = {},
+): Promise<number> {
   const { snapshot: valued, values } = await tieValuesFor(graph, weights, options);
   if (valued === snapshot) return values.value[e]!;
   const [a, b] = [snapshot.actorIds[snapshot.graph.edgeSource[e]!]!, snapshot.actorIds[snapshot.graph.edgeTarget[e]!]!];
   const [u, w] = [valued.indexOfActor.get(a), valued.indexOfActor.get(b)];
   if (u === undefined || w === undefined) return 0;
-  for (let k = valued.graph.offsets[u]!; k < valued.graph.offsets[u + 1]!; k += 1) if (valued.graph.targets[k] === w) return values.value[valued.graph.edgeOf[k]!]!;
+  for (let k = valued.graph.offsets[u]!; k < valued.graph.offsets[u + 1]!; k += 1)
+    if (valued.graph.targets[k] === w) return values.value[valued.graph.edgeOf[k]!]!;
   return 0;
 }
 

@@ -4,13 +4,7 @@
  * measures come from scopeMetrics.ts, so this module only scales and combines them.
  */
 import type { CsrGraph } from "../csr.js";
-import {
-  ARTICULATION_FLAG_SHARE,
-  BRIDGE_COMPONENT_KEYS,
-  BRIDGE_COMPONENTS,
-  CROSS_GROUP_ROLES,
-  type BridgeComponentKey,
-} from "./bridgeModel.js";
+import { ARTICULATION_FLAG_SHARE, BRIDGE_COMPONENT_KEYS, BRIDGE_COMPONENTS, CROSS_GROUP_ROLES, type BridgeComponentKey } from "./bridgeModel.js";
 import type { ScopeMetrics } from "./scopeMetrics.js";
 
 /** Indexed by the scope's local node, as ScopeMetrics. */
@@ -54,7 +48,10 @@ export function bridgeScores(metrics: ScopeMetrics): BridgeScores {
     crossGroupBetweenness: relativeToMax(crossGroup),
     brokerage: relativeToMax(acrossGroups),
     lowConstraint: Float64Array.from(metrics.constraint, (c) => (Number.isNaN(c) ? 0 : Math.min(1, Math.max(0, 1 - c)))),
-    articulation: Float64Array.from({ length: n }, (_, i) => ARTICULATION_FLAG_SHARE * metrics.isArticulationPoint[i]! + (1 - ARTICULATION_FLAG_SHARE) * cutShare[i]!),
+    articulation: Float64Array.from(
+      { length: n },
+      (_, i) => ARTICULATION_FLAG_SHARE * metrics.isArticulationPoint[i]! + (1 - ARTICULATION_FLAG_SHARE) * cutShare[i]!,
+    ),
   };
   const score = new Float64Array(n);
   for (const key of BRIDGE_COMPONENT_KEYS) {

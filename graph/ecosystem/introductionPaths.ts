@@ -43,10 +43,14 @@ export function introductionPaths(snapshot: NetworkSnapshot, from: number, to: n
   const limit = options.limit ?? DEFAULTS.limit;
   const confirmedOnly = options.confirmedOnly ?? DEFAULTS.confirmedOnly;
   const { graph } = snapshot;
-  for (const [name, v] of [["from", from], ["to", to]] as const) {
+  for (const [name, v] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0 || v >= graph.nodeCount) throw new Error(`graph/ecosystem/introductionPaths: ${name} node ${v} does not exist`);
   }
-  if (!Number.isInteger(maxLength) || maxLength < 1) throw new Error(`graph/ecosystem/introductionPaths: maxLength must be a positive integer, got ${maxLength}`);
+  if (!Number.isInteger(maxLength) || maxLength < 1)
+    throw new Error(`graph/ecosystem/introductionPaths: maxLength must be a positive integer, got ${maxLength}`);
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`graph/ecosystem/introductionPaths: limit must be a positive integer, got ${limit}`);
   const usable = confirmedOnly ? (tie: number) => snapshot.ties[tie]!.confirmed : undefined;
   return allShortestPaths(graph, from, to, { maxLength, limit, usable }).map((nodes) => ({

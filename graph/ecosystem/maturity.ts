@@ -5,13 +5,7 @@ import { coreNumbers } from "../algorithms/kCore.js";
 import type { NetworkSnapshot } from "../snapshot.js";
 import { inducedSubgraph } from "../subgraph.js";
 import { ALLIANCE_BIT } from "../tieFeatures.js";
-import {
-  GROWTH_STAGE_RULES,
-  LEVEL_THRESHOLDS,
-  MATURITY_COMPONENTS,
-  NEXT_STEP_COMPONENTS,
-  type MaturityComponentKey,
-} from "./maturityModel.js";
+import { GROWTH_STAGE_RULES, LEVEL_THRESHOLDS, MATURITY_COMPONENTS, NEXT_STEP_COMPONENTS, type MaturityComponentKey } from "./maturityModel.js";
 import { OFFERS_BY_LEVEL, type Offer } from "./offers.js";
 
 export interface MaturityComponent {

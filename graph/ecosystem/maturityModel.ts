@@ -81,7 +81,10 @@ export const MATURITY_COMPONENTS: Readonly<Record<MaturityComponentKey, Maturity
   modalityDepth: {
     weight: 0.12,
     target: 5,
-    description: { en: "Mean depth of the modalities used together (1 dialogue to 7 pool resources)", fr: "Profondeur moyenne des modalités pratiquées ensemble (1 dialoguer à 7 mutualiser)" },
+    description: {
+      en: "Mean depth of the modalities used together (1 dialogue to 7 pool resources)",
+      fr: "Profondeur moyenne des modalités pratiquées ensemble (1 dialoguer à 7 mutualiser)",
+    },
   },
   leversMobilised: {
     weight: 0.08,

@@ -80,7 +80,13 @@ export function computeNetworkStats(snapshot: NetworkSnapshot, metrics: ScopeMet
     bridges: metrics.bridges.length,
     profileAssortativity: attributeAssortativity(graph, profiles),
     eiIndexByProfile: eiIndex(graph, profiles).network.index,
-    eiIndexByTerritory: metrics.scope.kind === "national" ? eiIndex(graph, Int32Array.from(nodes, (v) => snapshot.territoryGroup[v]!)).network.index : null,
+    eiIndexByTerritory:
+      metrics.scope.kind === "national"
+        ? eiIndex(
+            graph,
+            Int32Array.from(nodes, (v) => snapshot.territoryGroup[v]!),
+          ).network.index
+        : null,
     helix: { units: helix.unitCount, mutualInformation4: helix.mutualInformation4, redundancy: helix.redundancy4 },
     communities: metrics.communities,
     algorithm: metrics.algorithm,

@@ -22,7 +22,13 @@ export const OFFERS_BY_LEVEL: Readonly<Record<1 | 2 | 3 | 4, readonly Offer[]>> 
   ],
   4: [
     { en: "Qualify local challenges with an observation notebook", fr: "Qualifier les enjeux locaux avec un carnet d'observation" },
-    { en: "Strategic support: the five-step \"Act together in the territory\" method", fr: "Accompagnement stratégique : la méthode en cinq étapes « Agir ensemble sur le territoire »" },
-    { en: "Invent an ecosystem-wide socio-economic model (action research)", fr: "Inventer un modèle socio-économique à l'échelle de l'écosystème (recherche-action)" },
+    {
+      en: 'Strategic support: the five-step "Act together in the territory" method',
+      fr: "Accompagnement stratégique : la méthode en cinq étapes « Agir ensemble sur le territoire »",
+    },
+    {
+      en: "Invent an ecosystem-wide socio-economic model (action research)",
+      fr: "Inventer un modèle socio-économique à l'échelle de l'écosystème (recherche-action)",
+    },
   ],
 };

@@ -93,7 +93,14 @@ export const DEFAULTS: Readonly<Required<Omit<PeerOptions, "levelOf" | "weights"
   complementaryPracticesFrom: 0.25,
 };
 
-export type PeerReasonCode = "SAME_PROFILE" | "SAME_KIND" | "SIMILAR_PRACTICES" | "COMPLEMENTARY_PRACTICES" | "SAME_MATURITY_LEVEL" | "NEXT_MATURITY_LEVEL" | "CATALYST";
+export type PeerReasonCode =
+  | "SAME_PROFILE"
+  | "SAME_KIND"
+  | "SIMILAR_PRACTICES"
+  | "COMPLEMENTARY_PRACTICES"
+  | "SAME_MATURITY_LEVEL"
+  | "NEXT_MATURITY_LEVEL"
+  | "CATALYST";
 
 export interface PeerReason {
   code: PeerReasonCode;
@@ -140,7 +147,14 @@ export function rankPeers(snapshot: NetworkSnapshot, v: number, options: PeerOpt
     if (!levels.has(ecosystemId)) levels.set(ecosystemId, ecosystemId < 0 ? null : (settings.levelOf(ecosystemId) ?? null));
     return levels.get(ecosystemId)!;
   };
-  const context = { snapshot, v, settings, own: levelOf(snapshot.ecosystem[v]!), assessed: assessedPractices(snapshot, v), scratch: [new Float64Array(WIDTH), new Float64Array(WIDTH)] as const };
+  const context = {
+    snapshot,
+    v,
+    settings,
+    own: levelOf(snapshot.ecosystem[v]!),
+    assessed: assessedPractices(snapshot, v),
+    scratch: [new Float64Array(WIDTH), new Float64Array(WIDTH)] as const,
+  };
   const weightOf = KEYS.map((key) => settings.weights[key]);
 
   const candidates: number[] = [];
@@ -239,12 +253,18 @@ function reasonsFor(context: RankingContext, c: number, level: number | null, co
     const [en, fr] = [practices.similarity.toFixed(2), practices.similarity.toFixed(2).replace(".", ",")];
     reasons.push({
       code: "SIMILAR_PRACTICES",
-      text: { en: `Similar practices (cosine ${en} over ${practices.common} practices)`, fr: `Pratiques proches (cosinus ${fr} sur ${practices.common} pratiques)` },
+      text: {
+        en: `Similar practices (cosine ${en} over ${practices.common} practices)`,
+        fr: `Pratiques proches (cosinus ${fr} sur ${practices.common} pratiques)`,
+      },
     });
   }
   if (counts("complementaryPractices") && value("complementaryPractices") >= settings.complementaryPracticesFrom) {
     // The largest leads first, then the grid's order: the practices most worth asking about.
-    const top = [...practices.leads].sort((a, b) => b.gap - a.gap || a.practice - b.practice).slice(0, 3).map((lead) => PRACTICES[lead.practice]!.label);
+    const top = [...practices.leads]
+      .sort((a, b) => b.gap - a.gap || a.practice - b.practice)
+      .slice(0, 3)
+      .map((lead) => PRACTICES[lead.practice]!.label);
     const more = practices.leads.length > top.length ? "…" : "";
     const gap = settings.complementaryGap;
     reasons.push({
@@ -259,8 +279,20 @@ function reasonsFor(context: RankingContext, c: number, level: number | null, co
     const name = LEVEL_LABELS[level - 1]!;
     reasons.push(
       level === own
-        ? { code: "SAME_MATURITY_LEVEL", text: { en: `Its ecosystem is at the same maturity level (${level}, ${name.en})`, fr: `Son écosystème est au même niveau de maturité (${level}, ${name.fr})` } }
-        : { code: "NEXT_MATURITY_LEVEL", text: { en: `Its ecosystem is one maturity level ahead (${level}, ${name.en})`, fr: `Son écosystème a un niveau de maturité d'avance (${level}, ${name.fr})` } },
+        ? {
+            code: "SAME_MATURITY_LEVEL",
+            text: {
+              en: `Its ecosystem is at the same maturity level (${level}, ${name.en})`,
+              fr: `Son écosystème est au même niveau de maturité (${level}, ${name.fr})`,
+            },
+          }
+        : {
+            code: "NEXT_MATURITY_LEVEL",
+            text: {
+              en: `Its ecosystem is one maturity level ahead (${level}, ${name.en})`,
+              fr: `Son écosystème a un niveau de maturité d'avance (${level}, ${name.fr})`,
+            },
+          },
     );
   }
   if (counts("catalyst")) reasons.push({ code: "CATALYST", text: { en: "A territorial catalyst", fr: "Un catalyseur territorial" } });

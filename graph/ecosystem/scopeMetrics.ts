@@ -66,7 +66,13 @@ export interface ScopeMetricsOptions {
   poolFrom?: number;
 }
 
-export const SCOPE_METRICS_DEFAULTS: Readonly<Required<ScopeMetricsOptions>> = Object.freeze({ exactUpTo: 5000, pivots: 256, seed: 1, confidence: 0.95, poolFrom: 500 });
+export const SCOPE_METRICS_DEFAULTS: Readonly<Required<ScopeMetricsOptions>> = Object.freeze({
+  exactUpTo: 5000,
+  pivots: 256,
+  seed: 1,
+  confidence: 0.95,
+  poolFrom: 500,
+});
 
 export interface BetweennessMethod {
   method: "exact" | "sampled";
@@ -158,7 +164,15 @@ function allBetweenness(graph: CsrGraph, profiles: Int32Array, territories: Int3
       weightedBetweenness: betweenness(lengths, { weighted: true }),
       crossProfileBetweenness: crossGroupBetweenness(graph, profiles),
       crossTerritoryBetweenness: territories && crossGroupBetweenness(graph, territories),
-      algorithm: { method: "exact", sources: n, seed: null, confidence: options.confidence, errorBound: 0, errorBoundAllNodes: 0, exactUpTo: options.exactUpTo },
+      algorithm: {
+        method: "exact",
+        sources: n,
+        seed: null,
+        confidence: options.confidence,
+        errorBound: 0,
+        errorBoundAllNodes: 0,
+        exactUpTo: options.exactUpTo,
+      },
     };
   }
   const sampling = { k: options.pivots, seed: options.seed, confidence: options.confidence };
@@ -346,7 +360,12 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * while the other measures run here, the event loop turning between them. Equal to
  * computeScopeMetrics up to rounding; below `poolFrom` (or with no pool), exactly it.
  */
-export async function computeScopeMetricsOnPool(pool: BetweennessPool | null, snapshot: NetworkSnapshot, scope: Scope, options: ScopeMetricsOptions = {}): Promise<ScopeMetrics> {
+export async function computeScopeMetricsOnPool(
+  pool: BetweennessPool | null,
+  snapshot: NetworkSnapshot,
+  scope: Scope,
+  options: ScopeMetricsOptions = {},
+): Promise<ScopeMetrics> {
   const resolved = resolve(options);
   const input = scopeInput(snapshot, scope);
   if (pool === null || input.graph.nodeCount < resolved.poolFrom) return computeOnThread(input, resolved);

@@ -77,7 +77,8 @@ function actorsOf(model: NetworkModel, event: OutboxEvent, beforeApplying: boole
     case "ACTOR": {
       if (!(beforeApplying && event.operation === "DELETED")) return [id];
       const tied = new Set([id]);
-      for (const alliance of model.alliances.values()) if (alliance.members.some((m) => m.actorId === id)) for (const m of alliance.members) tied.add(m.actorId);
+      for (const alliance of model.alliances.values())
+        if (alliance.members.some((m) => m.actorId === id)) for (const m of alliance.members) tied.add(m.actorId);
       for (const interaction of model.interactions.values()) if (interaction.participants.includes(id)) for (const p of interaction.participants) tied.add(p);
       return [...tied];
     }

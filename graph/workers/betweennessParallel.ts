@@ -227,7 +227,10 @@ export function createBetweennessPool(options: BetweennessPoolOptions = {}): Bet
 }
 
 /** A pool whose workers start on `workers.entry`, running the kernels its `call` accepts and Brandes' for `betweenness`. */
-export function createDependencyPool<Task extends SourcesTask>({ module: name, entry, call }: PoolWorkers<Task>, options: BetweennessPoolOptions = {}): BetweennessPool<Task> {
+export function createDependencyPool<Task extends SourcesTask>(
+  { module: name, entry, call }: PoolWorkers<Task>,
+  options: BetweennessPoolOptions = {},
+): BetweennessPool<Task> {
   const { workers: requested } = resolveOptions(name, POOL_DEFAULTS, options);
   if (!Number.isInteger(requested) || requested < 1) throw new Error(`${name}: workers must be a positive integer, got ${requested}`);
   const prepared = new WeakMap<CsrGraph, { unweighted?: Prepared; weighted?: Prepared }>();
@@ -321,7 +324,13 @@ export function createDependencyPool<Task extends SourcesTask>({ module: name, e
     return (entry[mode] ??= prepareGraph(graph, weighted));
   };
 
-  const sum = (graph: CsrGraph, { kernel, width, params }: KernelCall, weighted: boolean, sources: ArrayLike<number> | null, groups: ArrayLike<number> | null): Promise<Float64Array> => {
+  const sum = (
+    graph: CsrGraph,
+    { kernel, width, params }: KernelCall,
+    weighted: boolean,
+    sources: ArrayLike<number> | null,
+    groups: ArrayLike<number> | null,
+  ): Promise<Float64Array> => {
     checkGraph(name, graph, weighted);
     const n = graph.nodeCount;
     const labels = groups === null ? null : checkGroups(name, graph, groups);
@@ -364,7 +373,8 @@ export function createDependencyPool<Task extends SourcesTask>({ module: name, e
     });
   };
 
-  const sumDependencies = async (graph: CsrGraph, task: Task): Promise<Float64Array> => sum(graph, call(task), task.weighted === true, task.sources, task.groups ?? null);
+  const sumDependencies = async (graph: CsrGraph, task: Task): Promise<Float64Array> =>
+    sum(graph, call(task), task.weighted === true, task.sources, task.groups ?? null);
 
   return {
     size: requested,

@@ -41,7 +41,13 @@ export async function bulkInsert(
 export const STAMPED = { updatedAt: "now()" };
 
 /** Inserts rows that carry their external id, and answers each one's new record id by it. */
-export async function insertReturningIds(tx: Tx, table: string, rows: Record<string, unknown>[], types: Record<string, string>, defaults?: Record<string, string>): Promise<Map<string, number>> {
+export async function insertReturningIds(
+  tx: Tx,
+  table: string,
+  rows: Record<string, unknown>[],
+  types: Record<string, string>,
+  defaults?: Record<string, string>,
+): Promise<Map<string, number>> {
   const created = await bulkInsert(tx, table, rows, types, { defaults, returning: ["id", "externalId"] });
   return new Map(created.map((c) => [c.externalId as string, c.id as number]));
 }

@@ -12,24 +12,70 @@ import { COLUMNS, RECORD_TYPES, type RecordType } from "./importColumns.js";
  */
 export const TEMPLATE_ROWS: Readonly<Record<RecordType, readonly Record<string, string>[]>> = {
   actors: [
-    { id: "ressourcerie-vichy", name: "Ressourcerie du bassin de Vichy (exemple)", kind: "ESS", isCatalyst: "true", territories: "200071363", description: "Réemploi et insertion ; exemple fictif." },
+    {
+      id: "ressourcerie-vichy",
+      name: "Ressourcerie du bassin de Vichy (exemple)",
+      kind: "ESS",
+      isCatalyst: "true",
+      territories: "200071363",
+      description: "Réemploi et insertion ; exemple fictif.",
+    },
     // No id: an actor with a SIREN (or an RNA number) is known by it.
     { name: "Vichy Communauté", kind: "LOCAL_AUTHORITY", territories: "EPCI:200071363", siren: "200071363", website: "https://www.vichy-communaute.fr" },
   ],
   alliances: [
     {
-      id: "alliance-reemploi", name: "Alliance pour le réemploi (exemple)", purpose: "Mutualiser la collecte et la revente d'objets.", startDate: "2025-01-15",
-      modalities: "DIALOGUE;POOL_RESOURCES", levers: "FINANCE;TOOLS", impacts: "PERFORMANCE", members: "ressourcerie-vichy (LEAD, 2025-01-20); 200071363 (FUNDER)",
+      id: "alliance-reemploi",
+      name: "Alliance pour le réemploi (exemple)",
+      purpose: "Mutualiser la collecte et la revente d'objets.",
+      startDate: "2025-01-15",
+      modalities: "DIALOGUE;POOL_RESOURCES",
+      levers: "FINANCE;TOOLS",
+      impacts: "PERFORMANCE",
+      members: "ressourcerie-vichy (LEAD, 2025-01-20); 200071363 (FUNDER)",
       declaredBy: "ressourcerie-vichy",
     },
   ],
   interactions: [
-    { id: "rencontre-2025-03-04", kind: "MEETING", date: "2025-03-04", participants: "ressourcerie-vichy;200071363", alliance: "alliance-reemploi", description: "Comité de pilotage", intensity: "3" },
-    { id: "subvention-2025-06", kind: "FUNDING", date: "2025-06-01", participants: "200071363;ressourcerie-vichy", alliance: "alliance-reemploi", amountEuros: "15000" },
+    {
+      id: "rencontre-2025-03-04",
+      kind: "MEETING",
+      date: "2025-03-04",
+      participants: "ressourcerie-vichy;200071363",
+      alliance: "alliance-reemploi",
+      description: "Comité de pilotage",
+      intensity: "3",
+    },
+    {
+      id: "subvention-2025-06",
+      kind: "FUNDING",
+      date: "2025-06-01",
+      participants: "200071363;ressourcerie-vichy",
+      alliance: "alliance-reemploi",
+      amountEuros: "15000",
+    },
   ],
-  needs: [{ id: "besoin-vichy-2025", territory: "EPCI:200071363", date: "2025-01-10", level: "CONSOLIDATE", assessedBy: "Équipe d'animation (exemple)", notes: "Premier diagnostic." }],
+  needs: [
+    {
+      id: "besoin-vichy-2025",
+      territory: "EPCI:200071363",
+      date: "2025-01-10",
+      level: "CONSOLIDATE",
+      assessedBy: "Équipe d'animation (exemple)",
+      notes: "Premier diagnostic.",
+    },
+  ],
   practices: [
-    { id: "autodiagnostic-2025-02", actor: "ressourcerie-vichy", date: "2025-02-01", FUND_PROJECTS: "3", MEASURE_RESULTS: "1", LISTEN_TO_TERRITORY_ACTORS: "4", LINK_TERRITORY_ACTORS: "3", DEFINE_PARTNERSHIP_STRATEGY: "2" },
+    {
+      id: "autodiagnostic-2025-02",
+      actor: "ressourcerie-vichy",
+      date: "2025-02-01",
+      FUND_PROJECTS: "3",
+      MEASURE_RESULTS: "1",
+      LISTEN_TO_TERRITORY_ACTORS: "4",
+      LINK_TERRITORY_ACTORS: "3",
+      DEFINE_PARTNERSHIP_STRATEGY: "2",
+    },
   ],
 };
 
@@ -69,7 +115,10 @@ function jsonRecord(type: RecordType, row: Record<string, string>): Record<strin
 }
 
 export function jsonTemplate(): string {
-  const bundle = { format: "maillage-import/1", ...Object.fromEntries(RECORD_TYPES.map((type) => [type, TEMPLATE_ROWS[type].map((row) => jsonRecord(type, row))])) };
+  const bundle = {
+    format: "maillage-import/1",
+    ...Object.fromEntries(RECORD_TYPES.map((type) => [type, TEMPLATE_ROWS[type].map((row) => jsonRecord(type, row))])),
+  };
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
@@ -91,7 +140,8 @@ export function xlsxWorkbook(): ExcelJS.Workbook {
     const sheet = workbook.addWorksheet(type);
     const names = COLUMNS[type].map((c) => c.name);
     sheet.addRow(names).font = { bold: true };
-    for (const row of TEMPLATE_ROWS[type]) sheet.addRow(names.map((name) => (row[name] === undefined ? null : NUMBER_COLUMNS.has(name) ? Number(row[name]) : row[name])));
+    for (const row of TEMPLATE_ROWS[type])
+      sheet.addRow(names.map((name) => (row[name] === undefined ? null : NUMBER_COLUMNS.has(name) ? Number(row[name]) : row[name])));
     names.forEach((name, i) => {
       const column = sheet.getColumn(i + 1);
       column.width = Math.min(40, Math.max(12, name.length + 2));

@@ -20,16 +20,36 @@ export interface Rejection {
 /** Each record type's values once references are resolved: what the record should hold. */
 export interface Resolved {
   actors: {
-    name: string; profile: Profile; kind: ActorKind; isCatalyst: boolean; siren: string | null; siret: string | null; rna: string | null;
-    description: string | null; website: string | null; territories: number[];
+    name: string;
+    profile: Profile;
+    kind: ActorKind;
+    isCatalyst: boolean;
+    siren: string | null;
+    siret: string | null;
+    rna: string | null;
+    description: string | null;
+    website: string | null;
+    territories: number[];
   };
   alliances: {
-    name: string; purpose: string | null; modalities: Modality[]; levers: Lever[]; impacts: Impact[]; startDate: Date; endDate: Date | null;
-    declaredBy: RecordRef | null; members: { actor: RecordRef; role: MemberRole; confirmedAt: Date | null }[];
+    name: string;
+    purpose: string | null;
+    modalities: Modality[];
+    levers: Lever[];
+    impacts: Impact[];
+    startDate: Date;
+    endDate: Date | null;
+    declaredBy: RecordRef | null;
+    members: { actor: RecordRef; role: MemberRole; confirmedAt: Date | null }[];
   };
   interactions: {
-    kind: InteractionKind; date: Date; description: string | null; intensity: number | null; amountEuros: number | null;
-    alliance: RecordRef | null; participants: RecordRef[];
+    kind: InteractionKind;
+    date: Date;
+    description: string | null;
+    intensity: number | null;
+    amountEuros: number | null;
+    alliance: RecordRef | null;
+    participants: RecordRef[];
   };
   needs: { territoryId: number; date: Date; level: number; assessedBy: string; notes: string | null };
   practices: { actor: RecordRef; date: Date; scores: Record<string, number> };
@@ -74,7 +94,8 @@ export async function planSection<T extends RecordType>(prisma: PrismaClient, ty
 
   for (const raw of rows) {
     const checked = raw.unreadable ? { issues: [] } : validateRow(type, raw.values, raw.tabular);
-    const id = "row" in checked ? checked.row.externalId : typeof raw.values.id === "string" || typeof raw.values.id === "number" ? String(raw.values.id).trim() : null;
+    const id =
+      "row" in checked ? checked.row.externalId : typeof raw.values.id === "string" || typeof raw.values.id === "number" ? String(raw.values.id).trim() : null;
     const issues = [...raw.problems, ...("issues" in checked ? checked.issues : [])];
     // Unique values within the file: the id, and an actor's official numbers.
     const keys = "row" in checked ? uniqueKeys(type, checked.row) : [];
@@ -90,7 +111,11 @@ export async function planSection<T extends RecordType>(prisma: PrismaClient, ty
     valid.push({ raw, row: checked.row });
   }
 
-  await prepare(type, valid.map((v) => v.row), refs);
+  await prepare(
+    type,
+    valid.map((v) => v.row),
+    refs,
+  );
   let planned: Planned<T>[] = [];
   for (const { raw, row } of valid) {
     const resolved = resolve(type, row, refs);
@@ -155,7 +180,8 @@ function resolve<T extends RecordType>(type: T, row: RowOf[T], refs: References)
     issues.push({ column, reason: entry === undefined ? lookup.problem : `entry ${entry + 1}: ${lookup.problem}` });
     return null;
   };
-  const many = (list: string[], column: string, lookup: (ref: string) => Lookup) => list.map((ref, i) => take(lookup(ref), column, list.length > 1 ? i : undefined));
+  const many = (list: string[], column: string, lookup: (ref: string) => Lookup) =>
+    list.map((ref, i) => take(lookup(ref), column, list.length > 1 ? i : undefined));
   const distinctRefs = (list: (RecordRef | null)[], column: string, message: string) => {
     const keys = list.filter((r): r is RecordRef => r !== null).map(refKey);
     if (new Set(keys).size !== keys.length) issues.push({ column, reason: message });
@@ -166,15 +192,33 @@ function resolve<T extends RecordType>(type: T, row: RowOf[T], refs: References)
     const territories = many(a.territories, "territories", (ref) => refs.territory(ref)) as (number | null)[];
     distinctRefs(territories, "territories", "two references name the same territory");
     values = {
-      name: a.name, kind: a.kind, profile: PROFILE_OF_KIND[a.kind], isCatalyst: a.isCatalyst, siren: a.siren ?? null, siret: a.siret ?? null, rna: a.rna ?? null,
-      description: a.description ?? null, website: a.website ?? null, territories: territories.filter((t): t is number => t !== null),
+      name: a.name,
+      kind: a.kind,
+      profile: PROFILE_OF_KIND[a.kind],
+      isCatalyst: a.isCatalyst,
+      siren: a.siren ?? null,
+      siret: a.siret ?? null,
+      rna: a.rna ?? null,
+      description: a.description ?? null,
+      website: a.website ?? null,
+      territories: territories.filter((t): t is number => t !== null),
     };
   } else if (type === "alliances") {
     const a = row as RowOf["alliances"];
     const members = a.members.map((m, i) => ({ actor: take(refs.actor(m.actor), "members", i), role: m.role, confirmedAt: m.confirmedAt ?? null }));
-    distinctRefs(members.map((m) => m.actor), "members", "two references name the same actor: each actor is a member once");
+    distinctRefs(
+      members.map((m) => m.actor),
+      "members",
+      "two references name the same actor: each actor is a member once",
+    );
     values = {
-      name: a.name, purpose: a.purpose ?? null, modalities: a.modalities, levers: a.levers, impacts: a.impacts, startDate: a.startDate, endDate: a.endDate ?? null,
+      name: a.name,
+      purpose: a.purpose ?? null,
+      modalities: a.modalities,
+      levers: a.levers,
+      impacts: a.impacts,
+      startDate: a.startDate,
+      endDate: a.endDate ?? null,
       declaredBy: a.declaredBy ? members[a.members.findIndex((m) => m.actor === a.declaredBy)]!.actor : null,
       members: members as Resolved["alliances"]["members"],
     };
@@ -183,12 +227,23 @@ function resolve<T extends RecordType>(type: T, row: RowOf[T], refs: References)
     const participants = many(i.participants, "participants", (ref) => refs.actor(ref));
     distinctRefs(participants, "participants", "two references name the same actor: each participant once");
     values = {
-      kind: i.kind, date: i.date, description: i.description ?? null, intensity: i.intensity ?? null, amountEuros: i.amountEuros ?? null,
-      alliance: i.alliance ? take(refs.alliance(i.alliance), "alliance") : null, participants: participants as RecordRef[],
+      kind: i.kind,
+      date: i.date,
+      description: i.description ?? null,
+      intensity: i.intensity ?? null,
+      amountEuros: i.amountEuros ?? null,
+      alliance: i.alliance ? take(refs.alliance(i.alliance), "alliance") : null,
+      participants: participants as RecordRef[],
     };
   } else if (type === "needs") {
     const n = row as RowOf["needs"];
-    values = { territoryId: take(refs.territory(n.territory), "territory") as number, date: n.date, level: n.level, assessedBy: n.assessedBy, notes: n.notes ?? null };
+    values = {
+      territoryId: take(refs.territory(n.territory), "territory") as number,
+      date: n.date,
+      level: n.level,
+      assessedBy: n.assessedBy,
+      notes: n.notes ?? null,
+    };
   } else {
     const p = row as RowOf["practices"];
     values = { actor: take(refs.actor(p.actor), "actor")!, date: p.date, scores: p.scores as Record<string, number> };
@@ -206,7 +261,10 @@ async function refuseTakenNumbers(prisma: PrismaClient, planned: Planned<"actors
   for (const field of fields) {
     const numbers = planned.map((p) => p.values[field]).filter((n): n is string => n !== null);
     for (let i = 0; i < numbers.length; i += 5_000) {
-      const rows = await prisma.actor.findMany({ where: { [field]: { in: numbers.slice(i, i + 5_000) } }, select: { source: true, externalId: true, siren: true, siret: true, rna: true } });
+      const rows = await prisma.actor.findMany({
+        where: { [field]: { in: numbers.slice(i, i + 5_000) } },
+        select: { source: true, externalId: true, siren: true, siret: true, rna: true },
+      });
       for (const row of rows) holders.set(`${field}:${row[field]}`, row);
     }
   }
@@ -216,7 +274,10 @@ async function refuseTakenNumbers(prisma: PrismaClient, planned: Planned<"actors
     for (const field of fields) {
       const holder = row.values[field] ? holders.get(`${field}:${row.values[field]}`) : undefined;
       if (holder && !(holder.source === source && holder.externalId === row.externalId)) {
-        issues.push({ column: field, reason: `this ${field.toUpperCase()} belongs to another actor already (source ${holder.source}${holder.externalId ? `, id ${holder.externalId}` : ""})` });
+        issues.push({
+          column: field,
+          reason: `this ${field.toUpperCase()} belongs to another actor already (source ${holder.source}${holder.externalId ? `, id ${holder.externalId}` : ""})`,
+        });
       }
     }
     if (issues.length > 0) refused.set(row, issues);

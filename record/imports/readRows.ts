@@ -48,19 +48,38 @@ export async function readRows(content: string | Buffer, format: ImportFormat, t
 function readCsv(text: string, type: ImportType): ReadResult {
   const problems: FileProblem[] = [];
   const sections = new Map<RecordType, RawRow[]>();
-  if (type === "all") return { sections, problems: [{ at: at({ line: 1 }), column: null, reason: "a CSV file holds one record type: name it with --type (actors, alliances, interactions, needs or practices)" }] };
+  if (type === "all")
+    return {
+      sections,
+      problems: [
+        {
+          at: at({ line: 1 }),
+          column: null,
+          reason: "a CSV file holds one record type: name it with --type (actors, alliances, interactions, needs or practices)",
+        },
+      ],
+    };
   // One kind of line break, so that csv-parse's line count is the file's (it counts a CRLF inside
   // a quoted cell twice).
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (normalised.trim() === "") return { sections, problems: [{ at: at({ line: 1 }), column: null, reason: `the file is empty: expected a header line (${headerHint(type)})` }] };
+  if (normalised.trim() === "")
+    return { sections, problems: [{ at: at({ line: 1 }), column: null, reason: `the file is empty: expected a header line (${headerHint(type)})` }] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(normalised, { info: true, skip_empty_lines: true, relax_column_count: true, delimiter: delimiterOf(normalised) }) as unknown as typeof records;
+    records = parse(normalised, {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      delimiter: delimiterOf(normalised),
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { sections, problems: [{ at: at({ line }), column: null, reason: `not a readable CSV file: ${(error as Error).message}` }] };
   }
-  const [header, ...body] = records.map(({ record, info }) => ({ cells: record, line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0) }));
+  const [header, ...body] = records.map(({ record, info }) => ({
+    cells: record,
+    line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
+  }));
   const columns = checkHeader(type, header!.cells, (_column) => at({ line: header!.line }), problems);
   if (!columns) return { sections, problems };
   sections.set(
@@ -96,7 +115,14 @@ function checkHeader(type: RecordType, cells: string[], where: (column: string) 
     if (name) seen.add(name);
   }
   for (const column of COLUMNS[type].filter((c) => c.required && !seen.has(c.name))) {
-    problems.push({ at: where(column.name), column: column.name, reason: `required column is missing (${type} need ${COLUMNS[type].filter((c) => c.required).map((c) => c.name).join(", ")})` });
+    problems.push({
+      at: where(column.name),
+      column: column.name,
+      reason: `required column is missing (${type} need ${COLUMNS[type]
+        .filter((c) => c.required)
+        .map((c) => c.name)
+        .join(", ")})`,
+    });
   }
   return problems.length > before ? null : columns;
 }
@@ -126,25 +152,46 @@ function tabularRow(type: RecordType, columns: (string | null)[], cells: unknown
 function readJson(text: string, type: ImportType): ReadResult {
   const sections = new Map<RecordType, RawRow[]>();
   const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") return { sections, problems: [{ at: at({ line: 1 }), column: null, reason: "the file is empty: expected a JSON array of records, or an object of sections" }] };
+  if (body.trim() === "")
+    return {
+      sections,
+      problems: [{ at: at({ line: 1 }), column: null, reason: "the file is empty: expected a JSON array of records, or an object of sections" }],
+    };
   let document: unknown;
   try {
     document = JSON.parse(body);
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    return { sections, problems: [{ at: at({ line: position ? lineOfOffset(body, Number(position)) : 1 }), column: null, reason: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      sections,
+      problems: [
+        { at: at({ line: position ? lineOfOffset(body, Number(position)) : 1 }), column: null, reason: `not valid JSON: ${(error as Error).message}` },
+      ],
+    };
   }
   const problems: FileProblem[] = [];
   const wanted = sectionsOf(type);
   if (Array.isArray(document)) {
-    if (type === "all") return { sections, problems: [{ at: at({ line: 1 }), column: null, reason: 'a JSON array holds one record type: name it with --type, or give an object of sections ({ "actors": [...], ... })' }] };
+    if (type === "all")
+      return {
+        sections,
+        problems: [
+          {
+            at: at({ line: 1 }),
+            column: null,
+            reason: 'a JSON array holds one record type: name it with --type, or give an object of sections ({ "actors": [...], ... })',
+          },
+        ],
+      };
     sections.set(type, jsonRows(type, document, jsonElementLines(body, null)));
     return { sections, problems };
   }
-  if (document === null || typeof document !== "object") return { sections, problems: [{ at: at({ line: 1 }), column: null, reason: "expected a JSON array of records, or an object of sections" }] };
+  if (document === null || typeof document !== "object")
+    return { sections, problems: [{ at: at({ line: 1 }), column: null, reason: "expected a JSON array of records, or an object of sections" }] };
   const object = document as Record<string, unknown>;
   for (const key of Object.keys(object)) {
-    if (key !== "format" && !(RECORD_TYPES as readonly string[]).includes(key)) problems.push({ at: at({ line: 1 }), column: key, reason: `unknown section: expected ${RECORD_TYPES.join(", ")}` });
+    if (key !== "format" && !(RECORD_TYPES as readonly string[]).includes(key))
+      problems.push({ at: at({ line: 1 }), column: key, reason: `unknown section: expected ${RECORD_TYPES.join(", ")}` });
   }
   for (const section of wanted) {
     const rows = object[section];

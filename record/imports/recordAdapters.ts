@@ -14,7 +14,15 @@ type Db = PrismaClient | Tx;
 
 /** A row's values with every reference bound to a record id: the state the record should hold. */
 export type Bound<T extends RecordType> = BoundOf<Resolved[T]>;
-type BoundOf<V> = V extends RecordRef ? number : V extends Date ? Date : V extends (infer I)[] ? BoundOf<I>[] : V extends object ? { [K in keyof V]: BoundOf<V[K]> } : V;
+type BoundOf<V> = V extends RecordRef
+  ? number
+  : V extends Date
+    ? Date
+    : V extends (infer I)[]
+      ? BoundOf<I>[]
+      : V extends object
+        ? { [K in keyof V]: BoundOf<V[K]> }
+        : V;
 
 /** Record ids of what rows name: actors and alliances are told apart, their file ids may coincide. */
 export interface Binder {

@@ -28,14 +28,33 @@ export async function exportRecord(prisma: PrismaClient, scope: ExportScope = {}
 
   const interactions = await prisma.interaction.findMany({
     where: under ? { participants: { some: { actor: inScope } } } : {},
-    select: { id: true, externalId: true, kind: true, date: true, description: true, intensity: true, amountEuros: true, allianceId: true, participants: { select: { actorId: true }, orderBy: { actorId: "asc" } } },
+    select: {
+      id: true,
+      externalId: true,
+      kind: true,
+      date: true,
+      description: true,
+      intensity: true,
+      amountEuros: true,
+      allianceId: true,
+      participants: { select: { actorId: true }, orderBy: { actorId: "asc" } },
+    },
     orderBy: { id: "asc" },
   });
   const allianceIds = [...new Set(interactions.flatMap((i) => (i.allianceId === null ? [] : [i.allianceId])))];
   const alliances = await prisma.alliance.findMany({
     where: under ? { OR: [{ members: { some: { actor: inScope } } }, { id: { in: allianceIds } }] } : {},
     select: {
-      id: true, externalId: true, name: true, purpose: true, startDate: true, endDate: true, modalities: true, levers: true, impacts: true, declaredById: true,
+      id: true,
+      externalId: true,
+      name: true,
+      purpose: true,
+      startDate: true,
+      endDate: true,
+      modalities: true,
+      levers: true,
+      impacts: true,
+      declaredById: true,
       members: { select: { actorId: true, role: true, confirmedAt: true }, orderBy: { actorId: "asc" } },
     },
     orderBy: { id: "asc" },
@@ -44,7 +63,17 @@ export async function exportRecord(prisma: PrismaClient, scope: ExportScope = {}
   const actors = await prisma.actor.findMany({
     where: under ? { OR: [inScope, { id: { in: [...new Set(named)] } }] } : {},
     select: {
-      id: true, externalId: true, name: true, kind: true, profile: true, isCatalyst: true, siren: true, siret: true, rna: true, description: true, website: true,
+      id: true,
+      externalId: true,
+      name: true,
+      kind: true,
+      profile: true,
+      isCatalyst: true,
+      siren: true,
+      siret: true,
+      rna: true,
+      description: true,
+      website: true,
       territories: { select: { territoryId: true }, orderBy: { territoryId: "asc" } },
     },
     orderBy: { id: "asc" },
@@ -67,29 +96,62 @@ export async function exportRecord(prisma: PrismaClient, scope: ExportScope = {}
     format: "maillage-import/1",
     actors: actors.map((a) =>
       compact("actors", {
-        id: actorRef(a.id), name: a.name, kind: a.kind, profile: a.profile, isCatalyst: a.isCatalyst,
-        territories: a.territories.map((t) => territories.get(t.territoryId)!), siren: a.siren, siret: a.siret, rna: a.rna, description: a.description, website: a.website,
+        id: actorRef(a.id),
+        name: a.name,
+        kind: a.kind,
+        profile: a.profile,
+        isCatalyst: a.isCatalyst,
+        territories: a.territories.map((t) => territories.get(t.territoryId)!),
+        siren: a.siren,
+        siret: a.siret,
+        rna: a.rna,
+        description: a.description,
+        website: a.website,
       }),
     ),
     alliances: alliances.map((a) =>
       compact("alliances", {
-        id: allianceRef(a.id), name: a.name, purpose: a.purpose, startDate: day(a.startDate), endDate: a.endDate && day(a.endDate),
-        modalities: a.modalities, levers: a.levers, impacts: a.impacts,
+        id: allianceRef(a.id),
+        name: a.name,
+        purpose: a.purpose,
+        startDate: day(a.startDate),
+        endDate: a.endDate && day(a.endDate),
+        modalities: a.modalities,
+        levers: a.levers,
+        impacts: a.impacts,
         members: a.members.map((m) => ({ actor: actorRef(m.actorId), role: m.role, ...(m.confirmedAt && { confirmedAt: m.confirmedAt.toISOString() }) })),
         declaredBy: a.declaredById === null ? null : actorRef(a.declaredById),
       }),
     ),
     interactions: interactions.map((i, _, all) =>
       compact("interactions", {
-        id: externalIds("interactions", all)(i.id), kind: i.kind, date: day(i.date), participants: i.participants.map((p) => actorRef(p.actorId)),
-        alliance: i.allianceId === null ? null : allianceRef(i.allianceId), description: i.description, intensity: i.intensity, amountEuros: i.amountEuros,
+        id: externalIds("interactions", all)(i.id),
+        kind: i.kind,
+        date: day(i.date),
+        participants: i.participants.map((p) => actorRef(p.actorId)),
+        alliance: i.allianceId === null ? null : allianceRef(i.allianceId),
+        description: i.description,
+        intensity: i.intensity,
+        amountEuros: i.amountEuros,
       }),
     ),
     needs: needs.map((n, _, all) =>
-      compact("needs", { id: externalIds("needs", all)(n.id), territory: territories.get(n.territoryId)!, date: day(n.date), level: n.level, assessedBy: n.assessedBy, notes: n.notes }),
+      compact("needs", {
+        id: externalIds("needs", all)(n.id),
+        territory: territories.get(n.territoryId)!,
+        date: day(n.date),
+        level: n.level,
+        assessedBy: n.assessedBy,
+        notes: n.notes,
+      }),
     ),
     practices: practices.map((p, _, all) =>
-      compact("practices", { id: externalIds("practices", all)(p.id), actor: actorRef(p.actorId), date: day(p.date), scores: Object.fromEntries(p.scores.map((s) => [s.practice, s.score])) }),
+      compact("practices", {
+        id: externalIds("practices", all)(p.id),
+        actor: actorRef(p.actorId),
+        date: day(p.date),
+        scores: Object.fromEntries(p.scores.map((s) => [s.practice, s.score])),
+      }),
     ),
   };
   return bundle;
@@ -124,5 +186,9 @@ function externalIds(type: RecordType, records: { id: number; externalId: string
 /** Leaves out empty fields, in the column order of the format, as a person would write the file. */
 function compact(type: RecordType, record: Record<string, unknown>): Record<string, unknown> {
   const order = type === "practices" ? jsonKeys(type) : COLUMNS[type].map((c) => c.name);
-  return Object.fromEntries(order.filter((key) => record[key] !== null && record[key] !== undefined && !(Array.isArray(record[key]) && (record[key] as unknown[]).length === 0)).map((key) => [key, record[key]]));
+  return Object.fromEntries(
+    order
+      .filter((key) => record[key] !== null && record[key] !== undefined && !(Array.isArray(record[key]) && (record[key] as unknown[]).length === 0))
+      .map((key) => [key, record[key]]),
+  );
 }

@@ -60,7 +60,10 @@ export class References {
     const sirens = all.filter((r) => SIREN.test(r));
     const rnas = all.filter((r) => RNA.test(r)).map((r) => r.toUpperCase());
     for (let i = 0; i < all.length; i += CHUNK) {
-      const rows = await this.prisma.actor.findMany({ where: { source: this.source, externalId: { in: all.slice(i, i + CHUNK) } }, select: { id: true, externalId: true } });
+      const rows = await this.prisma.actor.findMany({
+        where: { source: this.source, externalId: { in: all.slice(i, i + CHUNK) } },
+        select: { id: true, externalId: true },
+      });
       for (const row of rows) this.actorByExternalId.set(row.externalId!, row.id);
     }
     for (let i = 0; i < sirens.length; i += CHUNK) {
@@ -76,7 +79,10 @@ export class References {
   async loadAlliances(refs: Iterable<string>): Promise<void> {
     const all = [...new Set(refs)];
     for (let i = 0; i < all.length; i += CHUNK) {
-      const rows = await this.prisma.alliance.findMany({ where: { source: this.source, externalId: { in: all.slice(i, i + CHUNK) } }, select: { id: true, externalId: true } });
+      const rows = await this.prisma.alliance.findMany({
+        where: { source: this.source, externalId: { in: all.slice(i, i + CHUNK) } },
+        select: { id: true, externalId: true },
+      });
       for (const row of rows) this.allianceByExternalId.set(row.externalId!, row.id);
     }
   }
@@ -107,9 +113,16 @@ export class References {
   }
 
   actor(ref: string): Lookup {
-    const inFile = this.fileActors.has(ref) ? ref : SIREN.test(ref) ? this.fileActorBySiren.get(ref) : RNA.test(ref) ? this.fileActorByRna.get(ref.toUpperCase()) : undefined;
+    const inFile = this.fileActors.has(ref)
+      ? ref
+      : SIREN.test(ref)
+        ? this.fileActorBySiren.get(ref)
+        : RNA.test(ref)
+          ? this.fileActorByRna.get(ref.toUpperCase())
+          : undefined;
     if (inFile !== undefined) return { ref: this.actorByExternalId.get(inFile) ?? { file: inFile } };
-    const id = this.actorByExternalId.get(ref) ?? (SIREN.test(ref) ? this.actorBySiren.get(ref) : RNA.test(ref) ? this.actorByRna.get(ref.toUpperCase()) : undefined);
+    const id =
+      this.actorByExternalId.get(ref) ?? (SIREN.test(ref) ? this.actorBySiren.get(ref) : RNA.test(ref) ? this.actorByRna.get(ref.toUpperCase()) : undefined);
     if (id !== undefined) return { ref: id };
     const rejected = this.rejected.get(`actors:${ref}`);
     if (rejected) return { problem: `actor ${ref} is on a rejected row (${rejected})` };

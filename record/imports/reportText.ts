@@ -8,7 +8,10 @@ const CHANGES_SHOWN = 50;
 export function reportText(report: ImportReport, file: string): string {
   const outcome = report.written ? "written" : report.dryRun ? "dry run, nothing written" : "nothing written (--strict and rows were rejected)";
   const header = ["type", "rows", "created", "updated", "unchanged", "rejected"];
-  const rows = [...report.counts.map((c) => [c.type, c.rows, c.created, c.updated, c.unchanged, c.rejected]), ...(report.counts.length > 1 ? [["total", ...Object.values(report.total)]] : [])];
+  const rows = [
+    ...report.counts.map((c) => [c.type, c.rows, c.created, c.updated, c.unchanged, c.rejected]),
+    ...(report.counts.length > 1 ? [["total", ...Object.values(report.total)]] : []),
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: unknown[]) => `  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("  ")}`;
   const verb = report.written ? "" : "would be ";

@@ -34,7 +34,10 @@ const digits = (value: unknown) => (typeof value === "number" ? String(value) : 
 const text = (max: number) =>
   z.preprocess(
     (value) => (typeof value === "number" ? String(value) : trimmed(value)),
-    z.string({ error: "must be text" }).min(1, "must not be empty").max(max, `must be at most ${max.toLocaleString("en")} characters`),
+    z
+      .string({ error: "must be text" })
+      .min(1, "must not be empty")
+      .max(max, `must be at most ${max.toLocaleString("en")} characters`),
   );
 const name = text(200);
 const longText = text(5000);
@@ -54,11 +57,14 @@ const whole = (min: number, max: number, range: string, notNumber = "must be a w
 
 const TRUE = new Set(["true", "yes", "oui", "vrai", "1", "x"]);
 const FALSE = new Set(["false", "no", "non", "faux", "0"]);
-const flag = z.preprocess((value) => {
-  if (typeof value !== "string" && typeof value !== "number") return value;
-  const word = String(value).trim().toLowerCase();
-  return TRUE.has(word) ? true : FALSE.has(word) ? false : value;
-}, z.boolean({ error: "must be true or false" }));
+const flag = z.preprocess(
+  (value) => {
+    if (typeof value !== "string" && typeof value !== "number") return value;
+    const word = String(value).trim().toLowerCase();
+    return TRUE.has(word) ? true : FALSE.has(word) ? false : value;
+  },
+  z.boolean({ error: "must be true or false" }),
+);
 
 /** A day as `YYYY-MM-DD` or `DD/MM/YYYY` (the French spreadsheet habit); with `instant`, an ISO date-time too. */
 function parseDay(value: unknown, instant: boolean): unknown {
@@ -86,11 +92,15 @@ const dayIn = (instant: boolean) =>
 const day = dayIn(false);
 
 const splitList = (value: unknown) =>
-  typeof value === "string" ? value.split(";").map((item) => item.trim()).filter((item) => item.length > 0) : value;
+  typeof value === "string"
+    ? value
+        .split(";")
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0)
+    : value;
 
 const list = <T extends z.ZodType>(item: T, min = 0, max = 100, minMessage = "must not be empty", maxMessage = `at most ${max} entries`) =>
   z.preprocess(splitList, z.array(item, { error: "must be a list" }).min(min, minMessage).max(max, maxMessage));
-
 
 /** `ref`, `ref (ROLE)` or `ref (ROLE, YYYY-MM-DD)`, the table spelling of a member. */
 function parseMember(value: unknown): unknown {
@@ -108,10 +118,15 @@ const member = z.preprocess(
   ),
 );
 
-const needLevel = z.preprocess((value) => {
-  const named = NEED_LEVELS.find((l) => typeof value === "string" && (l.key === value.trim().toUpperCase() || l.fr.toUpperCase() === value.trim().toUpperCase()));
-  return named ? named.level : value;
-}, whole(1, 4, "need levels run from 1 (ACCOMPANY) to 4 (INVENT)", `must be a level 1 to 4 or its name (${NEED_LEVELS.map((l) => l.key).join(", ")})`));
+const needLevel = z.preprocess(
+  (value) => {
+    const named = NEED_LEVELS.find(
+      (l) => typeof value === "string" && (l.key === value.trim().toUpperCase() || l.fr.toUpperCase() === value.trim().toUpperCase()),
+    );
+    return named ? named.level : value;
+  },
+  whole(1, 4, "need levels run from 1 (ACCOMPANY) to 4 (INVENT)", `must be a level 1 to 4 or its name (${NEED_LEVELS.map((l) => l.key).join(", ")})`),
+);
 
 const actorRow = z
   .object({
@@ -120,7 +135,13 @@ const actorRow = z
     kind: enumOf(ActorKind),
     profile: enumOf(Profile).optional(),
     isCatalyst: flag.default(false),
-    territories: list(externalId, TERRITORIES_PER_ACTOR.min, TERRITORIES_PER_ACTOR.max, TERRITORIES_PER_ACTOR.minMessage, TERRITORIES_PER_ACTOR.maxMessage).refine(distinct, "each territory once"),
+    territories: list(
+      externalId,
+      TERRITORIES_PER_ACTOR.min,
+      TERRITORIES_PER_ACTOR.max,
+      TERRITORIES_PER_ACTOR.minMessage,
+      TERRITORIES_PER_ACTOR.maxMessage,
+    ).refine(distinct, "each territory once"),
     siren: z.preprocess(digits, sirenSchema).optional(),
     siret: z.preprocess(digits, siretSchema).optional(),
     rna: z.preprocess(upper, rnaSchema).optional(),
@@ -149,7 +170,10 @@ const allianceRow = z
     declaredBy: externalId.optional(),
   })
   .refine(...periodIsOrdered.refine)
-  .refine((row) => !row.declaredBy || row.members.some((m) => m.actor === row.declaredBy), { message: "declaredBy must be one of the members", path: ["declaredBy"] })
+  .refine((row) => !row.declaredBy || row.members.some((m) => m.actor === row.declaredBy), {
+    message: "declaredBy must be one of the members",
+    path: ["declaredBy"],
+  })
   .transform((row) => ({ ...row, externalId: row.id }));
 
 const interactionRow = z
@@ -157,10 +181,13 @@ const interactionRow = z
     id: externalId,
     kind: enumOf(InteractionKind),
     date: day,
-    participants: list(externalId, PARTICIPANTS_PER_INTERACTION.min, PARTICIPANTS_PER_INTERACTION.max, PARTICIPANTS_PER_INTERACTION.minMessage, PARTICIPANTS_PER_INTERACTION.maxMessage).refine(
-      distinct,
-      "each participant once",
-    ),
+    participants: list(
+      externalId,
+      PARTICIPANTS_PER_INTERACTION.min,
+      PARTICIPANTS_PER_INTERACTION.max,
+      PARTICIPANTS_PER_INTERACTION.minMessage,
+      PARTICIPANTS_PER_INTERACTION.maxMessage,
+    ).refine(distinct, "each participant once"),
     alliance: externalId.optional(),
     description: longText.optional(),
     intensity: whole(1, 5, "intensity runs from 1 to 5").optional(),
@@ -180,13 +207,12 @@ const practiceRow = z
     id: externalId,
     actor: externalId,
     date: day,
-    scores: z
-      .record(z.string(), score, { error: "must be an object of practice scores" })
-      .superRefine((scores, ctx) => {
-        for (const key of Object.keys(scores)) {
-          if (!PRACTICE_SET.has(key)) ctx.addIssue({ code: "custom", path: [key], message: `is not a practice of the grid (docs/import.md lists the ${PRACTICE_KEYS.length} keys)` });
-        }
-      }),
+    scores: z.record(z.string(), score, { error: "must be an object of practice scores" }).superRefine((scores, ctx) => {
+      for (const key of Object.keys(scores)) {
+        if (!PRACTICE_SET.has(key))
+          ctx.addIssue({ code: "custom", path: [key], message: `is not a practice of the grid (docs/import.md lists the ${PRACTICE_KEYS.length} keys)` });
+      }
+    }),
   })
   .refine((row) => Object.keys(row.scores).length > 0, { message: "at least one practice is scored", path: ["scores"] })
   .transform((row) => ({ ...row, externalId: row.id }));

@@ -45,7 +45,11 @@ export async function writeSection<T extends RecordType>(prisma: PrismaClient, p
     const batch = plan.planned.slice(start, start + options.batchSize);
     const bindRef = options.dryRun ? dryRunBinder(placeholders) : await recordBinder(prisma, batch as Planned<RecordType>[], options.source);
     const bound = batch.map((row) => ({ row, state: adapter.bind(row.values, bindRef) }));
-    const existing = await adapter.load(prisma, options.source, batch.map((row) => row.externalId));
+    const existing = await adapter.load(
+      prisma,
+      options.source,
+      batch.map((row) => row.externalId),
+    );
     const creates: typeof bound = [];
     const updates: { row: Planned<T>; state: Bound<T>; previous: Existing<T> }[] = [];
     for (const item of bound) {
@@ -73,13 +77,23 @@ async function writeBatch<T extends RecordType>(
   updates: { row: Planned<T>; state: Bound<T>; previous: Existing<T> }[],
   options: WriteOptions,
 ): Promise<void> {
-  const created = creates.length > 0 ? await adapter.create(tx, options.source, creates.map(({ row, state }) => ({ externalId: row.externalId, state }))) : new Map<string, number>();
+  const created =
+    creates.length > 0
+      ? await adapter.create(
+          tx,
+          options.source,
+          creates.map(({ row, state }) => ({ externalId: row.externalId, state })),
+        )
+      : new Map<string, number>();
   for (const { state, previous } of updates) await adapter.update(tx, previous.id, state, previous.state);
   const written = [
     ...creates.map(({ row, state }) => ({ row, state, id: created.get(row.externalId)!, operation: "CREATED" as const })),
     ...updates.map(({ row, state, previous }) => ({ row, state, id: previous.id, operation: "UPDATED" as const })),
   ];
-  await recordChanges(tx, written.flatMap((w) => adapter.event(w.operation, w.id, w.state) ?? []));
+  await recordChanges(
+    tx,
+    written.flatMap((w) => adapter.event(w.operation, w.id, w.state) ?? []),
+  );
   await bulkInsert(
     tx,
     "AuditEntry",
@@ -89,7 +103,13 @@ async function writeBatch<T extends RecordType>(
       operation: "importRecords",
       recordType: adapter.recordType,
       recordId: w.id,
-      changes: { source: options.source, externalId: w.row.externalId, action: w.operation === "CREATED" ? "created" : "updated", at: w.row.at, row: w.row.input },
+      changes: {
+        source: options.source,
+        externalId: w.row.externalId,
+        action: w.operation === "CREATED" ? "created" : "updated",
+        at: w.row.at,
+        row: w.row.input,
+      },
     })),
     { tokenId: "int", role: '"Role"', operation: "text", recordType: "text", recordId: "int", changes: "jsonb" },
   );
@@ -120,8 +140,24 @@ async function recordBinder(prisma: PrismaClient, batch: Planned<RecordType>[], 
     if ("alliance" in values) collect(values.alliance, allianceKeys);
     if ("actor" in values) collect(values.actor, actorKeys);
   }
-  const actorIds = actorKeys.size === 0 ? new Map<string, number>() : new Map((await prisma.actor.findMany({ where: { source, externalId: { in: [...actorKeys] } }, select: { id: true, externalId: true } })).map((a) => [a.externalId!, a.id]));
-  const allianceIds = allianceKeys.size === 0 ? new Map<string, number>() : new Map((await prisma.alliance.findMany({ where: { source, externalId: { in: [...allianceKeys] } }, select: { id: true, externalId: true } })).map((a) => [a.externalId!, a.id]));
+  const actorIds =
+    actorKeys.size === 0
+      ? new Map<string, number>()
+      : new Map(
+          (await prisma.actor.findMany({ where: { source, externalId: { in: [...actorKeys] } }, select: { id: true, externalId: true } })).map((a) => [
+            a.externalId!,
+            a.id,
+          ]),
+        );
+  const allianceIds =
+    allianceKeys.size === 0
+      ? new Map<string, number>()
+      : new Map(
+          (await prisma.alliance.findMany({ where: { source, externalId: { in: [...allianceKeys] } }, select: { id: true, externalId: true } })).map((a) => [
+            a.externalId!,
+            a.id,
+          ]),
+        );
   const from = (ids: Map<string, number>, kind: string) => (ref: RecordRef) => {
     if (typeof ref === "number") return ref;
     const id = ids.get(ref.file);

@@ -78,7 +78,12 @@ export const TIE_ATTRIBUTES: readonly AttributeSpec<ExportTie>[] = [
   { key: "isBridge", type: "boolean", description: "Removing the tie splits the metrics network", value: (t) => t.isBridge },
   { key: "firstDate", type: "date", description: "First day the tie was active", value: (t) => isoDay(t.firstDay) },
   { key: "lastDate", type: "date", description: "Last day the tie was active", value: (t) => isoDay(t.lastDay) },
-  { key: "spells", type: "liststring", description: "Periods of activity, start/end (ISO 8601 intervals, open end while running)", value: (t) => t.spells.map((s) => `${isoDay(s.start)}/${s.end === null ? ".." : isoDay(s.end)}`) },
+  {
+    key: "spells",
+    type: "liststring",
+    description: "Periods of activity, start/end (ISO 8601 intervals, open end while running)",
+    value: (t) => t.spells.map((s) => `${isoDay(s.start)}/${s.end === null ? ".." : isoDay(s.end)}`),
+  },
 ];
 
 /** The node attributes of a dataset: metrics only when computed, contacts only when included. */

@@ -46,7 +46,10 @@ export async function buildExportDataset(deps: ExportDeps, request: ExportReques
     if (request.kinds && !request.kinds.includes(snapshot.kind[v]!)) continue;
     nodeOf.set(id, v);
   }
-  const activity = await readPairActivity(deps.prisma, scope.actorIds === null && nodeOf.size === snapshot.actorIds.length ? null : [...nodeOf.keys()], { ...request, asOf });
+  const activity = await readPairActivity(deps.prisma, scope.actorIds === null && nodeOf.size === snapshot.actorIds.length ? null : [...nodeOf.keys()], {
+    ...request,
+    asOf,
+  });
 
   const bridges = bridgeTies(analytics.scope);
   const ties: ExportTie[] = [];
@@ -206,13 +209,27 @@ async function actorDetails(prisma: PrismaClient, ids: number[], everyActor: boo
     rows.map((row) => {
       const territory = row.territories[0]?.territory ?? null;
       const region = territory?.level === "REGION" ? { level: territory.level, code: territory.code, name: territory.name } : (territory?.region ?? null);
-      return [row.id, { territory: territory && { level: territory.level, code: territory.code, name: territory.name }, region, source: row.source, externalId: row.externalId, siren: row.siren, rna: row.rna }];
+      return [
+        row.id,
+        {
+          territory: territory && { level: territory.level, code: territory.code, name: territory.name },
+          region,
+          source: row.source,
+          externalId: row.externalId,
+          siren: row.siren,
+          rna: row.rna,
+        },
+      ];
     }),
   );
 }
 
 async function contactsOf(prisma: PrismaClient, ids: number[]): Promise<Map<number, ExportPerson[]>> {
-  const rows = await prisma.person.findMany({ where: { actorId: { in: ids } }, select: { id: true, actorId: true, name: true, email: true, phone: true, role: true }, orderBy: { id: "asc" } });
+  const rows = await prisma.person.findMany({
+    where: { actorId: { in: ids } },
+    select: { id: true, actorId: true, name: true, email: true, phone: true, role: true },
+    orderBy: { id: "asc" },
+  });
   const byActor = new Map<number, ExportPerson[]>();
   for (const row of rows) {
     const list = byActor.get(row.actorId) ?? [];

@@ -9,7 +9,14 @@ import { metaEntries, nodeAttributes, TIE_ATTRIBUTES, type AttributeSpec, type A
 import { isoDay, type ExportDataset, type Spell } from "./dataset.js";
 import { attributes, escapeText } from "./xml.js";
 
-const GEXF_TYPES: Record<AttributeType, string> = { string: "string", integer: "integer", double: "double", boolean: "boolean", liststring: "liststring", date: "string" };
+const GEXF_TYPES: Record<AttributeType, string> = {
+  string: "string",
+  integer: "integer",
+  double: "double",
+  boolean: "boolean",
+  liststring: "liststring",
+  date: "string",
+};
 
 /** Written as XML attributes or elements of their own, not as attvalues. */
 const NOT_ATTVALUES = new Set(["weight", "spells"]);

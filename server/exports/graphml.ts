@@ -8,7 +8,14 @@ import { metaEntries, nodeAttributes, TIE_ATTRIBUTES, type AttributeSpec, type A
 import type { ExportDataset } from "./dataset.js";
 import { attributes, escapeText } from "./xml.js";
 
-const GRAPHML_TYPES: Record<AttributeType, string> = { string: "string", integer: "int", double: "double", boolean: "boolean", liststring: "string", date: "string" };
+const GRAPHML_TYPES: Record<AttributeType, string> = {
+  string: "string",
+  integer: "int",
+  double: "double",
+  boolean: "boolean",
+  liststring: "string",
+  date: "string",
+};
 
 /** Key ids carry their domain, so a node's and a tie's attribute may share a name. */
 const keyId = (domain: "g" | "n" | "e", name: string) => `${domain}_${name}`;

@@ -28,7 +28,9 @@ export function* writeJgf(dataset: ExportDataset): Generator<string> {
   yield '\n},\n"edges":[';
   first = true;
   for (const tie of dataset.ties) {
-    const metadata: Record<string, unknown> = Object.fromEntries(TIE_ATTRIBUTES.filter((spec) => spec.key !== "spells").map((spec) => [spec.key, spec.value(tie)]));
+    const metadata: Record<string, unknown> = Object.fromEntries(
+      TIE_ATTRIBUTES.filter((spec) => spec.key !== "spells").map((spec) => [spec.key, spec.value(tie)]),
+    );
     metadata.spells = tie.spells.map((spell) => ({ start: isoDay(spell.start), end: spell.end === null ? null : isoDay(spell.end) }));
     yield `${first ? "\n" : ",\n"}${JSON.stringify({ id: tie.id, source: tie.source, target: tie.target, relation: "cooperates-with", directed: false, metadata })}`;
     first = false;

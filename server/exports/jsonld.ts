@@ -89,12 +89,20 @@ export function* writeJsonld(dataset: ExportDataset): Generator<string> {
     temporalCoverage: `../${meta.asOf}`,
   });
   for (const [role, label] of Object.entries(ROLE_LABELS)) yield `,\n${JSON.stringify({ "@id": `${URN}role:${role}`, "@type": "org:Role", prefLabel: label })}`;
-  for (const [profile, label] of Object.entries(PROFILE_LABELS)) yield `,\n${JSON.stringify({ "@id": `${URN}profile:${profile}`, "@type": "skos:Concept", prefLabel: label })}`;
+  for (const [profile, label] of Object.entries(PROFILE_LABELS))
+    yield `,\n${JSON.stringify({ "@id": `${URN}profile:${profile}`, "@type": "skos:Concept", prefLabel: label })}`;
   for (const place of places(dataset.nodes)) yield `,\n${JSON.stringify(place)}`;
   for (const node of dataset.nodes) {
     yield `,\n${JSON.stringify(organisation(node))}`;
     for (const person of node.contacts ?? []) {
-      const contact = { "@id": `${URN}person:${person.recordId}`, "@type": "schema:Person", name: person.name, email: person.email, telephone: person.phone, jobTitle: person.role };
+      const contact = {
+        "@id": `${URN}person:${person.recordId}`,
+        "@type": "schema:Person",
+        name: person.name,
+        email: person.email,
+        telephone: person.phone,
+        jobTitle: person.role,
+      };
       yield `,\n${JSON.stringify({ ...withoutNulls(contact), worksFor: actorIri(node.recordId), memberOf: actorIri(node.recordId) })}`;
     }
   }
@@ -146,7 +154,12 @@ function organisation(node: ExportNode): Record<string, unknown> {
 
 /** The API's global id, the source's own id, SIREN and RNA, as schema:PropertyValue. */
 function identifiers(globalId: string, source: string, externalId: string | null, siren: string | null, rna: string | null) {
-  const pairs: [string, string | null][] = [["maillage", globalId], [`source:${source}`, externalId], ["SIREN", siren], ["RNA", rna]];
+  const pairs: [string, string | null][] = [
+    ["maillage", globalId],
+    [`source:${source}`, externalId],
+    ["SIREN", siren],
+    ["RNA", rna],
+  ];
   return pairs.filter(([, value]) => value !== null).map(([propertyID, value]) => ({ "@type": "schema:PropertyValue", propertyID, value }));
 }
 
@@ -157,7 +170,10 @@ function places(nodes: readonly ExportNode[]): Record<string, unknown>[] {
     for (const place of [node.region, node.territory]) {
       if (!place || seen.has(placeIri(place))) continue;
       const inRegion = place !== node.region && node.region ? placeIri(node.region) : null;
-      seen.set(placeIri(place), withoutNulls({ "@id": placeIri(place), "@type": "schema:AdministrativeArea", name: place.name, identifier: place.code, containedInPlace: inRegion }));
+      seen.set(
+        placeIri(place),
+        withoutNulls({ "@id": placeIri(place), "@type": "schema:AdministrativeArea", name: place.name, identifier: place.code, containedInPlace: inRegion }),
+      );
     }
   }
   return [...seen.values()];

@@ -19,7 +19,12 @@ export interface ExportWriter {
 export const EXPORT_WRITERS: Readonly<Record<ExportFormat, ExportWriter>> = {
   gexf: { extension: "gexf", contentType: "application/gexf+xml; charset=utf-8", parts: null, write: writeGexf },
   graphml: { extension: "graphml", contentType: "application/graphml+xml; charset=utf-8", parts: null, write: writeGraphml },
-  csv: { extension: "csv", contentType: "text/csv; charset=utf-8; header=present", parts: ["nodes", "ties"], write: (dataset, part) => writeCsv(dataset, part ?? "nodes") },
+  csv: {
+    extension: "csv",
+    contentType: "text/csv; charset=utf-8; header=present",
+    parts: ["nodes", "ties"],
+    write: (dataset, part) => writeCsv(dataset, part ?? "nodes"),
+  },
   jgf: { extension: "json", contentType: "application/vnd.jgf+json; charset=utf-8", parts: null, write: writeJgf },
   jsonld: { extension: "jsonld", contentType: "application/ld+json; charset=utf-8", parts: null, write: writeJsonld },
 };

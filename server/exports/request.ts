@@ -73,8 +73,17 @@ function enumList<T extends string>(values: Record<string, T>) {
   const allowed = Object.values(values);
   return z
     .array(z.string())
-    .transform((raw) => raw.flatMap((item) => item.split(",")).map((item) => item.trim().toUpperCase()).filter(Boolean))
-    .pipe(z.array(z.enum(allowed as [T, ...T[]], { error: (issue) => `"${String(issue.input)}" is not one of ${allowed.join(", ")}` })).min(1, "give at least one value"))
+    .transform((raw) =>
+      raw
+        .flatMap((item) => item.split(","))
+        .map((item) => item.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(allowed as [T, ...T[]], { error: (issue) => `"${String(issue.input)}" is not one of ${allowed.join(", ")}` }))
+        .min(1, "give at least one value"),
+    )
     .optional();
 }
 
@@ -92,7 +101,10 @@ const flag = z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be 
 
 /** Every parameter arrives as a list of strings (a query string may repeat one); scalars take the last. */
 const last = <T extends z.ZodType<unknown, string>>(inner: T) =>
-  z.array(z.string(), { error: (issue) => (issue.input === undefined ? "is required" : undefined) }).transform((values) => values[values.length - 1]!).pipe(inner);
+  z
+    .array(z.string(), { error: (issue) => (issue.input === undefined ? "is required" : undefined) })
+    .transform((values) => values[values.length - 1]!)
+    .pipe(inner);
 
 const requestSchema = z
   .strictObject(

@@ -45,7 +45,8 @@ export async function resolveExportScope(prisma: PrismaClient, scope: ExportScop
     select: { name: true, level: true, code: true, path: true, members: { select: { path: true } }, ecosystem: { select: { id: true } } },
     orderBy: { level: "asc" },
   });
-  if (candidates.length === 0) throw new ExportScopeError(`No territory has the code "${scope.code}"${scope.level ? ` at level ${scope.level}` : ""}.`, "not-found");
+  if (candidates.length === 0)
+    throw new ExportScopeError(`No territory has the code "${scope.code}"${scope.level ? ` at level ${scope.level}` : ""}.`, "not-found");
   if (candidates.length > 1) {
     const levels = candidates.map((c) => c.level).join(", ");
     throw new ExportScopeError(`The code "${scope.code}" names several territories (${levels}): write territory:<LEVEL>:${scope.code}.`, "ambiguous");

@@ -35,10 +35,12 @@ export function exportsPlugin({ prisma, graph, logger, jwt }: ExportsOptions): P
       if (url.pathname !== "/export") return;
       const fail: Fail = (status, code, message, headers = {}) =>
         fetchAPI.Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers: { "cache-control": "no-store", ...headers } });
-      endResponse(await answer(request, url, fail, fetchAPI).catch((error: unknown) => {
-        logger.error({ err: error }, "export failed");
-        return fail(500, "internal", "Unexpected error.");
-      }));
+      endResponse(
+        await answer(request, url, fail, fetchAPI).catch((error: unknown) => {
+          logger.error({ err: error }, "export failed");
+          return fail(500, "internal", "Unexpected error.");
+        }),
+      );
     },
   };
 
@@ -50,24 +52,39 @@ export function exportsPlugin({ prisma, graph, logger, jwt }: ExportsOptions): P
       const http = (viewer.extensions.http ?? {}) as { status?: number; headers?: Record<string, string> };
       return fail(http.status ?? 401, String(viewer.extensions.code), viewer.message, http.headers);
     }
-    if (viewer.role === null) return fail(401, "auth/unauthenticated", "Exports need an API token with the RESEARCHER, EDITOR or ADMIN role.", { "www-authenticate": 'Bearer realm="maillage"' });
+    if (viewer.role === null)
+      return fail(401, "auth/unauthenticated", "Exports need an API token with the RESEARCHER, EDITOR or ADMIN role.", {
+        "www-authenticate": 'Bearer realm="maillage"',
+      });
     if (!mayExport(viewer)) return fail(403, "auth/forbidden", `The ${viewer.role} role may not export the network: RESEARCHER, EDITOR or ADMIN may.`);
 
     const parsed = parseExportRequest(paramsOf(url.searchParams));
     if (!parsed.ok) return fail(400, "input/invalid", parsed.message);
     const { request: wanted } = parsed;
     const writer = EXPORT_WRITERS[wanted.format];
-    if (writer.parts && !wanted.part) return fail(400, "input/invalid", `part: ${wanted.format} is ${writer.parts.length} documents, choose one with part=${writer.parts.join("|")}`);
+    if (writer.parts && !wanted.part)
+      return fail(400, "input/invalid", `part: ${wanted.format} is ${writer.parts.length} documents, choose one with part=${writer.parts.join("|")}`);
 
     const peopleAllowed = mayReadPersonalData(viewer);
     const dataset = await buildExportDataset({ prisma, graph }, wanted, { peopleAllowed }).catch((error: unknown) => {
       if (error instanceof ExportScopeError) return error;
       throw error;
     });
-    if (dataset instanceof ExportScopeError) return fail(dataset.reason === "not-found" ? 404 : 400, dataset.reason === "not-found" ? "record/not-found" : "input/invalid", dataset.message);
+    if (dataset instanceof ExportScopeError)
+      return fail(dataset.reason === "not-found" ? 404 : 400, dataset.reason === "not-found" ? "record/not-found" : "input/invalid", dataset.message);
 
     // Counts only: never a name or a contact in the logs.
-    logger.info({ format: wanted.format, scope: dataset.meta.scope, role: viewer.role, nodes: dataset.nodes.length, ties: dataset.ties.length, people: dataset.peopleIncluded }, "export");
+    logger.info(
+      {
+        format: wanted.format,
+        scope: dataset.meta.scope,
+        role: viewer.role,
+        nodes: dataset.nodes.length,
+        ties: dataset.ties.length,
+        people: dataset.peopleIncluded,
+      },
+      "export",
+    );
     const pieces = inPieces(writer.write(dataset, wanted.part));
     const encoder = new TextEncoder();
     const body = new fetchAPI.ReadableStream({

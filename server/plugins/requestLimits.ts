@@ -15,7 +15,10 @@ export function requestLimits(limits: Pick<Limits, "maxBodyBytes" | "requestTime
       const length = Number(request.headers.get("content-length") ?? 0);
       if (length > limits.maxBodyBytes) {
         endResponse(
-          fetchAPI.Response.json({ errors: [{ message: `The request body is larger than ${limits.maxBodyBytes} bytes.`, extensions: { code: "request/too-large" } }] }, { status: 413 }),
+          fetchAPI.Response.json(
+            { errors: [{ message: `The request body is larger than ${limits.maxBodyBytes} bytes.`, extensions: { code: "request/too-large" } }] },
+            { status: 413 },
+          ),
         );
       }
     },

@@ -25,7 +25,12 @@ export function webApp({ dir }: { dir: string }): Plugin {
   const root = path.resolve(dir);
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      if ((request.method !== "GET" && request.method !== "HEAD") || API_PATHS.has(url.pathname) || SERVICE_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return;
+      if (
+        (request.method !== "GET" && request.method !== "HEAD") ||
+        API_PATHS.has(url.pathname) ||
+        SERVICE_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))
+      )
+        return;
       let file: string;
       try {
         file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
@@ -42,7 +47,10 @@ export function webApp({ dir }: { dir: string }): Plugin {
       const hashed = target.startsWith(path.join(root, "assets") + path.sep);
       endResponse(
         new fetchAPI.Response(request.method === "HEAD" ? null : body, {
-          headers: { "content-type": TYPES[path.extname(target)] ?? "application/octet-stream", "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache" },
+          headers: {
+            "content-type": TYPES[path.extname(target)] ?? "application/octet-stream",
+            "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+          },
         }),
       );
     },

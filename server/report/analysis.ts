@@ -3,7 +3,6 @@ import { PROFILES } from "../../record/vocabulary/lists.js";
 import type { BridgeAnswer, EcosystemAnswer, PeerAnswer } from "./queries.js";
 import type { ReportData } from "./reportData.js";
 
-
 /** How many bridge actors the notebook names. */
 export const BRIDGE_ACTORS = 5;
 /** A profile holding less than half an even share (1/8 of the actors) is under-represented. */

@@ -25,11 +25,13 @@ export function barChart({ title, bars, max, width = 640 }: { title: string; bar
   const height = bars.length * row + 8;
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value)) || 1;
   const span = width - labelWidth - valueWidth;
-  return html`<svg xmlns="${SVG_NS}" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img"><title>${title}</title>${bars.map((bar, i) => {
-    const y = 4 + i * row;
-    const length = Math.max(0, (bar.value / top) * span);
-    return html`<text x="${labelWidth - 8}" y="${r(y + row / 2 + 4)}" text-anchor="end" font-size="12" fill="${INK}">${bar.label}</text><rect x="${labelWidth}" y="${y + 4}" width="${r(length)}" height="${row - 8}" fill="${bar.colour}"/><text x="${r(labelWidth + length + 6)}" y="${r(y + row / 2 + 4)}" font-size="12" fill="${INK}">${bar.text}</text>`;
-  })}<line x1="${labelWidth}" y1="2" x2="${labelWidth}" y2="${height - 2}" stroke="${MUTED}" stroke-width="1"/></svg>`;
+  return html`<svg xmlns="${SVG_NS}" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img"><title>${title}</title>${bars.map(
+    (bar, i) => {
+      const y = 4 + i * row;
+      const length = Math.max(0, (bar.value / top) * span);
+      return html`<text x="${labelWidth - 8}" y="${r(y + row / 2 + 4)}" text-anchor="end" font-size="12" fill="${INK}">${bar.label}</text><rect x="${labelWidth}" y="${y + 4}" width="${r(length)}" height="${row - 8}" fill="${bar.colour}"/><text x="${r(labelWidth + length + 6)}" y="${r(y + row / 2 + 4)}" font-size="12" fill="${INK}">${bar.text}</text>`;
+    },
+  )}<line x1="${labelWidth}" y1="2" x2="${labelWidth}" y2="${height - 2}" stroke="${MUTED}" stroke-width="1"/></svg>`;
 }
 
 export interface Series {

@@ -32,7 +32,10 @@ export function historyDays(accompaniedSince: Date, today: number): { date: Date
 /** How an ecosystem changed: its points on `historyDays`, then now, oldest first. */
 export async function ecosystemHistory(graph: GraphEngine, ecosystemId: number, accompaniedSince: Date): Promise<HistoryPoint[]> {
   const current = await graph.snapshot();
-  const days = [...historyDays(accompaniedSince, current.today).map(({ date, kind }) => ({ asOf: date as Date | undefined, kind })), { asOf: undefined, kind: "current" as const }];
+  const days = [
+    ...historyDays(accompaniedSince, current.today).map(({ date, kind }) => ({ asOf: date as Date | undefined, kind })),
+    { asOf: undefined, kind: "current" as const },
+  ];
   return Promise.all(
     days.map(async ({ asOf, kind }) => {
       const { today, ...point } = await historyPoint(graph, ecosystemId, { asOf });

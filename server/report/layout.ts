@@ -26,7 +26,11 @@ export const LAYOUT_DEFAULTS: Readonly<Required<LayoutOptions>> = Object.freeze(
 /** Node positions in the unit square (y downwards), keyed by node id. */
 export type Positions = Map<string, { x: number; y: number }>;
 
-export function layoutNetwork(nodes: readonly string[], ties: readonly { source: string; target: string; weight: number }[], options: LayoutOptions = {}): Positions {
+export function layoutNetwork(
+  nodes: readonly string[],
+  ties: readonly { source: string; target: string; weight: number }[],
+  options: LayoutOptions = {},
+): Positions {
   const { seed, iterations } = { ...LAYOUT_DEFAULTS, ...options };
   const graph = new UndirectedGraph<{ x: number; y: number }, { weight: number }>();
   const random = mulberry32(seed);

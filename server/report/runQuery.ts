@@ -29,7 +29,11 @@ const documents = new Map<string, DocumentNode>();
  * fresh context (loaders and scopes are per request, as over HTTP). The report therefore shows
  * exactly what the public API answers, and a field the anonymous role may not see fails here too.
  */
-export async function runQuery<TData, TVars extends Record<string, unknown>>(deps: ReportDeps, operation: Operation<TData, TVars>, variables: NoInfer<TVars>): Promise<TData> {
+export async function runQuery<TData, TVars extends Record<string, unknown>>(
+  deps: ReportDeps,
+  operation: Operation<TData, TVars>,
+  variables: NoInfer<TVars>,
+): Promise<TData> {
   let document = documents.get(operation.text);
   if (!document) {
     document = parse(operation.text);

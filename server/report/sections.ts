@@ -63,13 +63,20 @@ export function maturity({ data, t, f }: View): Markup {
 export function profiles({ analysis, t, f }: View): Markup {
   const chart = barChart({
     title: t.profiles.chart,
-    bars: analysis.profiles.map((p) => ({ label: t.profile[p.profile], value: p.count, colour: PROFILE_COLOURS[p.profile], text: `${f.number(p.count)} (${f.share(p.share)})` })),
+    bars: analysis.profiles.map((p) => ({
+      label: t.profile[p.profile],
+      value: p.count,
+      colour: PROFILE_COLOURS[p.profile],
+      text: `${f.number(p.count)} (${f.share(p.share)})`,
+    })),
   });
   const rows = analysis.profiles.map(
-    (p) => html`<tr data-profile="${p.profile}" data-count="${p.count}"><td><span class="swatch" style="background:${PROFILE_COLOURS[p.profile]}"></span>${t.profile[p.profile]} <span class="note">(${t.profileHint[p.profile]})</span></td><td class="num">${f.number(p.count)}</td><td class="num">${f.share(p.share)}</td></tr>`,
+    (p) =>
+      html`<tr data-profile="${p.profile}" data-count="${p.count}"><td><span class="swatch" style="background:${PROFILE_COLOURS[p.profile]}"></span>${t.profile[p.profile]} <span class="note">(${t.profileHint[p.profile]})</span></td><td class="num">${f.number(p.count)}</td><td class="num">${f.share(p.share)}</td></tr>`,
   );
   const pairs = html`<table class="pairs"><thead><tr><th></th>${PROFILES.map((p) => html`<th>${t.profile[p]}</th>`)}</tr></thead><tbody>${PROFILES.map(
-    (a, i) => html`<tr><th>${t.profile[a]}</th>${PROFILES.map((_, j) => html`<td class="num${j < i ? " dim" : ""}">${f.number(analysis.pairTies[i]![j]!)}</td>`)}</tr>`,
+    (a, i) =>
+      html`<tr><th>${t.profile[a]}</th>${PROFILES.map((_, j) => html`<td class="num${j < i ? " dim" : ""}">${f.number(analysis.pairTies[i]![j]!)}</td>`)}</tr>`,
   )}</tbody></table>`;
   return section("profiles", t.profiles.title, [
     html`<p>${t.profiles.intro}</p><figure>${chart}<figcaption>${t.profiles.chart}</figcaption></figure>`,
@@ -109,7 +116,8 @@ export function fragile({ data, analysis, t, f }: View): Markup {
   else {
     body.push(
       html`<table><thead><tr><th>${t.fragile.colActor}</th><th>${t.fragile.colPieces}</th><th>${t.fragile.colShare}</th></tr></thead><tbody>${analysis.fragile.map(
-        (p) => html`<tr><td><span class="swatch" style="background:${PROFILE_COLOURS[p.actor.profile]}"></span>${p.actor.name}</td><td class="num">${piecesText(p.pieces, f)}</td><td class="num">${f.share(p.disconnectedShare)}</td></tr>`,
+        (p) =>
+          html`<tr><td><span class="swatch" style="background:${PROFILE_COLOURS[p.actor.profile]}"></span>${p.actor.name}</td><td class="num">${piecesText(p.pieces, f)}</td><td class="num">${f.share(p.disconnectedShare)}</td></tr>`,
       )}</tbody></table><p class="note">${t.fragile.advice}</p>`,
     );
   }
@@ -139,25 +147,37 @@ export function value({ data, t, f }: View): Markup {
   const chart = barChart({
     title: t.value.chart,
     // The chart's labels without their explanation in brackets: the table below gives it.
-    bars: v.breakdown.map((b) => ({ label: (t.valueComponent[b.component] ?? b.component).replace(/\s*\(.*\)$/, ""), value: b.contribution, colour: "#0072B2", text: f.number(b.contribution, 3) })),
+    bars: v.breakdown.map((b) => ({
+      label: (t.valueComponent[b.component] ?? b.component).replace(/\s*\(.*\)$/, ""),
+      value: b.contribution,
+      colour: "#0072B2",
+      text: f.number(b.contribution, 3),
+    })),
   });
   return section("value", t.value.title, [
     html`<p>${t.value.intro}</p><p>${t.value.figures(v.ties, f.number(v.total, 1), f.number(v.mean, 3))}</p>`,
     html`<figure>${chart}<figcaption>${t.value.chart}</figcaption></figure>`,
     html`<table><thead><tr><th>${t.value.colComponent}</th><th>${t.value.colWeight}</th><th>${t.value.colContribution}</th></tr></thead><tbody>${v.breakdown.map(
-      (b) => html`<tr><td>${t.valueComponent[b.component] ?? b.component}</td><td class="num">${f.number(b.weight, 2)}</td><td class="num">${f.number(b.contribution, 3)}</td></tr>`,
+      (b) =>
+        html`<tr><td>${t.valueComponent[b.component] ?? b.component}</td><td class="num">${f.number(b.weight, 2)}</td><td class="num">${f.number(b.contribution, 3)}</td></tr>`,
     )}</tbody></table>`,
   ]);
 }
 
 export function peers({ analysis, t, f }: View): Markup {
   if (analysis.peerEcosystems.length === 0) return section("peers", t.peers.title, html`<p>${t.peers.none}</p>`);
-  const ecosystems = analysis.peerEcosystems.slice(0, PEER_ECOSYSTEMS).map(
-    (e) => html`<tr><td>${e.ecosystem.name} <span class="note">(${e.ecosystem.territory.code})</span></td><td>${e.level ? levelBadge(e.level, t) : "–"}</td><td class="num">${f.number(e.actorsFromHere)}</td><td class="num">${f.number(e.best, 2)}</td></tr>`,
-  );
+  const ecosystems = analysis.peerEcosystems
+    .slice(0, PEER_ECOSYSTEMS)
+    .map(
+      (e) =>
+        html`<tr><td>${e.ecosystem.name} <span class="note">(${e.ecosystem.territory.code})</span></td><td>${e.level ? levelBadge(e.level, t) : "–"}</td><td class="num">${f.number(e.actorsFromHere)}</td><td class="num">${f.number(e.best, 2)}</td></tr>`,
+    );
   const best = analysis.bridgePeers.map(
     ({ actor, peer }) =>
-      html`<tr><td>${actor.name}</td><td>${peer.actor.name}<div class="note">${peer.ecosystem?.name ?? ""}</div></td><td class="num">${f.number(peer.score, 2)}</td><td class="note">${peer.reasons.slice(0, 3).map((r) => r.text).join(" · ")}</td></tr>`,
+      html`<tr><td>${actor.name}</td><td>${peer.actor.name}<div class="note">${peer.ecosystem?.name ?? ""}</div></td><td class="num">${f.number(peer.score, 2)}</td><td class="note">${peer.reasons
+        .slice(0, 3)
+        .map((r) => r.text)
+        .join(" · ")}</td></tr>`,
   );
   return section("peers", t.peers.title, [
     html`<p>${t.peers.intro(PEERS_PER_ACTOR)}</p><table><thead><tr><th>${t.peers.colEcosystem}</th><th>${t.peers.colLevel}</th><th>${t.peers.colPairs}</th><th>${t.peers.colBest}</th></tr></thead><tbody>${ecosystems}</tbody></table>`,

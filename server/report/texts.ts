@@ -27,7 +27,13 @@ export const fr = {
     accompaniedSince: "Accompagné depuis",
     assessedLevel: "Niveau de besoin évalué",
   },
-  territoryLevel: { REGION: "région", DEPARTEMENT: "département", EPCI: "intercommunalité (EPCI)", COMMUNE: "commune", PROJECT: "territoire de projet" } as Record<string, string>,
+  territoryLevel: {
+    REGION: "région",
+    DEPARTEMENT: "département",
+    EPCI: "intercommunalité (EPCI)",
+    COMMUNE: "commune",
+    PROJECT: "territoire de projet",
+  } as Record<string, string>,
   sizeSegment: { RURAL: "rural", SMALL_URBAN: "petit urbain", MEDIUM_URBAN: "urbain moyen", METROPOLITAN: "métropolitain" } as Record<string, string>,
   inhabitants: (n: string) => `${n} habitants`,
   notAssessed: LABELS.fr.notAssessed,
@@ -84,7 +90,8 @@ export const fr = {
   },
   profiles: {
     title: "Équilibre des profils",
-    intro: "Les quatre dynamiques d'un projet territorial : le public pilote, l'économique donne la capacité d'agir, l'intérêt général la puissance d'engagement, l'académique la connaissance.",
+    intro:
+      "Les quatre dynamiques d'un projet territorial : le public pilote, l'économique donne la capacité d'agir, l'intérêt général la puissance d'engagement, l'académique la connaissance.",
     colProfile: "Profil",
     colCount: "Acteurs",
     colShare: "Part",
@@ -94,7 +101,8 @@ export const fr = {
   },
   network: {
     title: "Le réseau",
-    intro: (actors: number, ties: number) => `${actors} ${plural(actors, "acteur", "acteurs")} et ${ties} ${plural(ties, "lien", "liens")} à l'intérieur de l'écosystème. Un lien est une alliance partagée ou des interactions en commun.`,
+    intro: (actors: number, ties: number) =>
+      `${actors} ${plural(actors, "acteur", "acteurs")} et ${ties} ${plural(ties, "lien", "liens")} à l'intérieur de l'écosystème. Un lien est une alliance partagée ou des interactions en commun.`,
     figure: "Le réseau de l'écosystème",
     legendProfiles: "Profils",
     legendBridge: "Acteur passerelle (son rang)",
@@ -108,7 +116,8 @@ export const fr = {
   },
   bridges: {
     title: "Les acteurs passerelles",
-    intro: "Les acteurs qui relient des parties du réseau et des profils différents, classés par leur score de passerelle (0 à 1). Ce sont eux qui font circuler : à connaître, à soutenir, à relayer.",
+    intro:
+      "Les acteurs qui relient des parties du réseau et des profils différents, classés par leur score de passerelle (0 à 1). Ce sont eux qui font circuler : à connaître, à soutenir, à relayer.",
     colRank: "Rang",
     colActor: "Acteur",
     colProfile: "Profil",
@@ -122,7 +131,8 @@ export const fr = {
   },
   fragile: {
     title: "Les points fragiles",
-    intro: "Un point fragile (point d'articulation) est un acteur dont le départ coupe le réseau en morceaux ; un lien pont, un lien dont la disparition le coupe.",
+    intro:
+      "Un point fragile (point d'articulation) est un acteur dont le départ coupe le réseau en morceaux ; un lien pont, un lien dont la disparition le coupe.",
     summary: (points: number, bridges: number) =>
       `${points} ${plural(points, "point fragile", "points fragiles")} et ${bridges} ${plural(bridges, "lien pont", "liens ponts")}.`,
     none: "Aucun point fragile : aucun départ isolé ne coupe le réseau.",
@@ -146,7 +156,8 @@ export const fr = {
   },
   value: {
     title: "La valeur des interactions",
-    intro: "La valeur d'un lien combine sa fréquence, sa durée, sa récence, ses natures, sa réciprocité, la profondeur des modalités et les leviers mobilisés, les ressources échangées, le croisement des profils et sa position dans le réseau ; 1 est le meilleur lien possible.",
+    intro:
+      "La valeur d'un lien combine sa fréquence, sa durée, sa récence, ses natures, sa réciprocité, la profondeur des modalités et les leviers mobilisés, les ressources échangées, le croisement des profils et sa position dans le réseau ; 1 est le meilleur lien possible.",
     figures: (ties: number, total: string, mean: string) => `${ties} ${plural(ties, "lien", "liens")}, valeur totale ${total}, valeur moyenne ${mean}.`,
     chart: "Ce que chaque composante apporte à la valeur moyenne d'un lien",
     colComponent: "Composante",
@@ -155,7 +166,8 @@ export const fr = {
   },
   peers: {
     title: "Des pairs ailleurs",
-    intro: (k: number) => `Pour chaque acteur de l'écosystème, ses ${k} meilleurs pairs dans d'autres écosystèmes (même profil, pratiques proches ou complémentaires, maturité voisine). Les écosystèmes qui reviennent le plus :`,
+    intro: (k: number) =>
+      `Pour chaque acteur de l'écosystème, ses ${k} meilleurs pairs dans d'autres écosystèmes (même profil, pratiques proches ou complémentaires, maturité voisine). Les écosystèmes qui reviennent le plus :`,
     colEcosystem: "Écosystème",
     colLevel: "Niveau calculé",
     colPairs: "Acteurs d'ici qui y ont un pair",
@@ -168,7 +180,8 @@ export const fr = {
   },
   history: {
     title: "L'évolution",
-    intro: "Le réseau relu à la fin de chaque année, depuis l'année précédant l'accompagnement, puis tel qu'il est aujourd'hui : les alliances et interactions actives à chaque date.",
+    intro:
+      "Le réseau relu à la fin de chaque année, depuis l'année précédant l'accompagnement, puis tel qu'il est aujourd'hui : les alliances et interactions actives à chaque date.",
     chart: "Acteurs reliés, liens et liens entre profils",
     colDate: "Date",
     colActors: "Acteurs reliés",
@@ -179,7 +192,8 @@ export const fr = {
     before: "avant l'accompagnement",
     current: "aujourd'hui",
     scoreChart: "Score composite de maturité",
-    change: (actors: string, ties: string, composite: string) => `Depuis le début de l'accompagnement : acteurs reliés ${actors}, liens ${ties}, score composite ${composite}.`,
+    change: (actors: string, ties: string, composite: string) =>
+      `Depuis le début de l'accompagnement : acteurs reliés ${actors}, liens ${ties}, score composite ${composite}.`,
   },
   method: {
     title: "Méthode et sources",
@@ -273,7 +287,8 @@ export const en: Texts = {
   },
   profiles: {
     title: "Balance of profiles",
-    intro: "The four dynamics of a territorial project: public actors steer, economic actors bring the capacity to act, general-interest actors the power of engagement, academics knowledge.",
+    intro:
+      "The four dynamics of a territorial project: public actors steer, economic actors bring the capacity to act, general-interest actors the power of engagement, academics knowledge.",
     colProfile: "Profile",
     colCount: "Actors",
     colShare: "Share",
@@ -283,7 +298,8 @@ export const en: Texts = {
   },
   network: {
     title: "The network",
-    intro: (actors, ties) => `${actors} ${plural(actors, "actor", "actors")} and ${ties} ${plural(ties, "tie", "ties")} inside the ecosystem. A tie is an alliance shared or interactions in common.`,
+    intro: (actors, ties) =>
+      `${actors} ${plural(actors, "actor", "actors")} and ${ties} ${plural(ties, "tie", "ties")} inside the ecosystem. A tie is an alliance shared or interactions in common.`,
     figure: "The ecosystem's network",
     legendProfiles: "Profiles",
     legendBridge: "Bridge actor (its rank)",
@@ -297,7 +313,8 @@ export const en: Texts = {
   },
   bridges: {
     title: "Bridge actors",
-    intro: "The actors that join parts of the network and different profiles, ranked by their bridge score (0 to 1). They make things flow: worth knowing, supporting and relaying.",
+    intro:
+      "The actors that join parts of the network and different profiles, ranked by their bridge score (0 to 1). They make things flow: worth knowing, supporting and relaying.",
     colRank: "Rank",
     colActor: "Actor",
     colProfile: "Profile",
@@ -334,7 +351,8 @@ export const en: Texts = {
   },
   value: {
     title: "The value of interactions",
-    intro: "A tie's value combines its frequency, duration, recency, kinds, reciprocity, the depth of the modalities and the levers mobilised, the resources exchanged, whether it crosses profiles and its position in the network; 1 is the best possible tie.",
+    intro:
+      "A tie's value combines its frequency, duration, recency, kinds, reciprocity, the depth of the modalities and the levers mobilised, the resources exchanged, whether it crosses profiles and its position in the network; 1 is the best possible tie.",
     figures: (ties, total, mean) => `${ties} ${plural(ties, "tie", "ties")}, total value ${total}, mean value ${mean}.`,
     chart: "What each component adds to the mean value of a tie",
     colComponent: "Component",
@@ -343,7 +361,8 @@ export const en: Texts = {
   },
   peers: {
     title: "Peers elsewhere",
-    intro: (k) => `For each actor of the ecosystem, its ${k} best peers in other ecosystems (same profile, similar or complementary practices, a maturity close by). The ecosystems that come up most:`,
+    intro: (k) =>
+      `For each actor of the ecosystem, its ${k} best peers in other ecosystems (same profile, similar or complementary practices, a maturity close by). The ecosystems that come up most:`,
     colEcosystem: "Ecosystem",
     colLevel: "Computed level",
     colPairs: "Actors from here with a peer there",
@@ -356,7 +375,8 @@ export const en: Texts = {
   },
   history: {
     title: "Change over time",
-    intro: "The network read again at the end of each year, from the year before the accompaniment, then as it is today: the alliances and interactions active on each date.",
+    intro:
+      "The network read again at the end of each year, from the year before the accompaniment, then as it is today: the alliances and interactions active on each date.",
     chart: "Actors with ties, ties and ties across profiles",
     colDate: "Date",
     colActors: "Actors with ties",

@@ -38,24 +38,70 @@ export interface Cast {
  * 350 catalysts: 140 economic (mostly ESS), 110 general interest, 70 public, 30 academic, a split
  * that follows the study's emphasis on ESS and associations as animators of local cooperation.
  */
-const CATALYST_PROFILES: [Profile, number][] = [["ECONOMIC", 140], ["GENERAL_INTEREST", 110], ["PUBLIC", 70], ["ACADEMIC", 30]];
+const CATALYST_PROFILES: [Profile, number][] = [
+  ["ECONOMIC", 140],
+  ["GENERAL_INTEREST", 110],
+  ["PUBLIC", 70],
+  ["ACADEMIC", 30],
+];
 /** Ecosystems with a higher need level are larger and more balanced across the quadruple helix. */
 const ACTORS_PER_ECOSYSTEM: Record<NeedLevel, number> = { 1: 33, 2: 47, 3: 63, 4: 92 };
 const ACTIVE_SHARE: Record<NeedLevel, number> = { 1: 0.85, 2: 0.9, 3: 0.95, 4: 0.98 };
 const PIVOT_FITNESS: Record<NeedLevel, number> = { 1: 14, 2: 9, 3: 7, 4: 6 };
 const PROFILE_MIX: Record<NeedLevel, [Profile, number][]> = {
-  1: [["ECONOMIC", 50], ["GENERAL_INTEREST", 36], ["PUBLIC", 11], ["ACADEMIC", 3]],
-  2: [["ECONOMIC", 46], ["GENERAL_INTEREST", 33], ["PUBLIC", 15], ["ACADEMIC", 6]],
-  3: [["ECONOMIC", 42], ["GENERAL_INTEREST", 31], ["PUBLIC", 17], ["ACADEMIC", 10]],
-  4: [["ECONOMIC", 38], ["GENERAL_INTEREST", 30], ["PUBLIC", 19], ["ACADEMIC", 13]],
+  1: [
+    ["ECONOMIC", 50],
+    ["GENERAL_INTEREST", 36],
+    ["PUBLIC", 11],
+    ["ACADEMIC", 3],
+  ],
+  2: [
+    ["ECONOMIC", 46],
+    ["GENERAL_INTEREST", 33],
+    ["PUBLIC", 15],
+    ["ACADEMIC", 6],
+  ],
+  3: [
+    ["ECONOMIC", 42],
+    ["GENERAL_INTEREST", 31],
+    ["PUBLIC", 17],
+    ["ACADEMIC", 10],
+  ],
+  4: [
+    ["ECONOMIC", 38],
+    ["GENERAL_INTEREST", 30],
+    ["PUBLIC", 19],
+    ["ACADEMIC", 13],
+  ],
 };
 const KIND_MIX: Record<Profile, [ActorKind, number][]> = {
-  ECONOMIC: [["COMPANY", 55], ["ESS", 30], ["SIAE", 15]],
-  GENERAL_INTEREST: [["ASSOCIATION", 85], ["FOUNDATION", 15]],
-  PUBLIC: [["LOCAL_AUTHORITY", 60], ["INSTITUTION", 40]],
+  ECONOMIC: [
+    ["COMPANY", 55],
+    ["ESS", 30],
+    ["SIAE", 15],
+  ],
+  GENERAL_INTEREST: [
+    ["ASSOCIATION", 85],
+    ["FOUNDATION", 15],
+  ],
+  PUBLIC: [
+    ["LOCAL_AUTHORITY", 60],
+    ["INSTITUTION", 40],
+  ],
   ACADEMIC: [["ACADEMIC", 1]],
 };
-const CATALYST_KIND_MIX: Record<Profile, [ActorKind, number][]> = { ...KIND_MIX, ECONOMIC: [["ESS", 60], ["SIAE", 15], ["COMPANY", 25]], PUBLIC: [["LOCAL_AUTHORITY", 45], ["INSTITUTION", 55]] };
+const CATALYST_KIND_MIX: Record<Profile, [ActorKind, number][]> = {
+  ...KIND_MIX,
+  ECONOMIC: [
+    ["ESS", 60],
+    ["SIAE", 15],
+    ["COMPANY", 25],
+  ],
+  PUBLIC: [
+    ["LOCAL_AUTHORITY", 45],
+    ["INSTITUTION", 55],
+  ],
+};
 
 const DESCRIPTION = "Acteur fictif du programme de démonstration (démo).";
 const CATALYST_DESCRIPTION = "Catalyseur territorial fictif du programme de démonstration (démo).";
@@ -66,7 +112,15 @@ export function buildCast(programme: Programme, rng: Random): Cast {
   const cast: Cast = { actors: [], actorTerritories: [], people: [], ecosystems: [], regional: new Map(), national: [] };
   const add = (kind: ActorKind, name: string, territoryId: number, regionId: number, fitness: number, catalyst = false): CastMember => {
     const member: CastMember = { id: cast.actors.length + 1, profile: PROFILE_OF_KIND[kind], kind, isCatalyst: catalyst, regionId, fitness };
-    cast.actors.push({ id: member.id, name, profile: member.profile, kind, isCatalyst: catalyst, description: catalyst ? CATALYST_DESCRIPTION : DESCRIPTION, source: "demo" });
+    cast.actors.push({
+      id: member.id,
+      name,
+      profile: member.profile,
+      kind,
+      isCatalyst: catalyst,
+      description: catalyst ? CATALYST_DESCRIPTION : DESCRIPTION,
+      source: "demo",
+    });
     cast.actorTerritories.push({ actorId: member.id, territoryId });
     return member;
   };
@@ -126,8 +180,13 @@ function addContact(cast: Cast, catalyst: CastMember, plan: EcosystemPlan, rng: 
   usedEmails.add(email);
   const consent = rng.chance(0.5);
   cast.people.push({
-    actorId: catalyst.id, name: `${first} ${last}`, email, role: "Catalyseur·rice territorial·e (démo)",
-    consentToPeers: consent, consentAt: consent ? addDays(plan.accompaniedSince, rng.int(7, 180)) : null, source: "demo",
+    actorId: catalyst.id,
+    name: `${first} ${last}`,
+    email,
+    role: "Catalyseur·rice territorial·e (démo)",
+    consentToPeers: consent,
+    consentAt: consent ? addDays(plan.accompaniedSince, rng.int(7, 180)) : null,
+    source: "demo",
   });
 }
 

@@ -28,13 +28,27 @@ const PREFERENTIAL = 0.6;
 const CROSS_PROFILE: Record<NeedLevel, number> = { 1: 0.35, 2: 0.5, 3: 0.62, 4: 0.75 };
 const CONFIRMED: Record<NeedLevel, number> = { 1: 0.62, 2: 0.75, 3: 0.85, 4: 0.92 };
 /** Mostly pairs and trios. */
-const SIZES: [number, number][] = [[2, 52], [3, 28], [4, 11], [5, 6], [6, 3]];
+const SIZES: [number, number][] = [
+  [2, 52],
+  [3, 28],
+  [4, 11],
+  [5, 6],
+  [6, 3],
+];
 const MAX_MEMBERS = 6;
 /** Cross-ecosystem alliances within a région, as a share of its local ones; then national ones. */
 const REGIONAL_SHARE = 0.08;
 const NATIONAL_ALLIANCES = 40;
 const MODALITIES = Object.values(Modality);
-const LEVER_WEIGHTS: [Lever, number][] = [[Lever.LISTENING_TIME, 5], [Lever.SKILLS, 5], [Lever.TOOLS, 4], [Lever.ENGINEERING, 3], [Lever.PROMOTION, 3], [Lever.DATA, 2], [Lever.FINANCE, 3]];
+const LEVER_WEIGHTS: [Lever, number][] = [
+  [Lever.LISTENING_TIME, 5],
+  [Lever.SKILLS, 5],
+  [Lever.TOOLS, 4],
+  [Lever.ENGINEERING, 3],
+  [Lever.PROMOTION, 3],
+  [Lever.DATA, 2],
+  [Lever.FINANCE, 3],
+];
 
 export function buildAlliances(cast: Cast, rng: Random): Alliances {
   const out: Alliances = { rows: [], members: [], drafts: [] };
@@ -114,7 +128,11 @@ export function buildAlliances(cast: Cast, rng: Random): Alliances {
     for (const start of sortedActivityDates(rng, count)) {
       const involved = rng.sample(ecosystems, rng.chance(0.2) ? 3 : 2);
       const members: CastMember[] = [];
-      for (const eco of involved) for (let k = rng.int(1, 2); k > 0; k--) { const m = draw(eco.members, members, 3); if (m) members.push(m); }
+      for (const eco of involved)
+        for (let k = rng.int(1, 2); k > 0; k--) {
+          const m = draw(eco.members, members, 3);
+          if (m) members.push(m);
+        }
       if (members.length < MAX_MEMBERS && rng.chance(0.3)) members.push(rng.pick(regional));
       const level = Math.max(...involved.map((e) => e.plan.level)) as NeedLevel;
       add(members, level, start, "Coopération", involved[0]!.plan.region.name, 0.6);
@@ -124,7 +142,10 @@ export function buildAlliances(cast: Cast, rng: Random): Alliances {
   // A few national alliances: a national actor with catalysts of several régions.
   for (const start of sortedActivityDates(rng, NATIONAL_ALLIANCES)) {
     const members = [rng.pick(cast.national)];
-    for (const eco of rng.sample(cast.ecosystems, rng.int(2, 4))) { const m = draw(eco.catalysts, members); if (m) members.push(m); }
+    for (const eco of rng.sample(cast.ecosystems, rng.int(2, 4))) {
+      const m = draw(eco.catalysts, members);
+      if (m) members.push(m);
+    }
     add(members, 2, start, "Programme national", "", 0.7); // level 2: moderate depth, as a programme-wide average
   }
   return out;
@@ -136,7 +157,12 @@ function roleFor(m: CastMember, rng: Random): MemberRole {
   const funder = m.profile === "PUBLIC" || m.kind === "FOUNDATION" ? 25 : 4;
   const expert = m.profile === "ACADEMIC" ? 45 : 8;
   const beneficiary = m.kind === "SIAE" || m.kind === "ASSOCIATION" ? 20 : 8;
-  return rng.weighted<MemberRole>([["PARTNER", 60], ["FUNDER", funder], ["EXPERT", expert], ["BENEFICIARY", beneficiary]]);
+  return rng.weighted<MemberRole>([
+    ["PARTNER", 60],
+    ["FUNDER", funder],
+    ["EXPERT", expert],
+    ["BENEFICIARY", beneficiary],
+  ]);
 }
 
 /** Deeper cooperation uses the later modalities of the charter; dialogue comes first. */

@@ -32,7 +32,11 @@ export function buildAssessments(cast: Cast, rng: Random): Assessments {
     // 1 to 3 need assessments, months apart; the latest carries the planned level, earlier ones
     // the same level or the one below (ecosystems progress).
     const dates = [addDays(plan.accompaniedSince, rng.int(14, 60))];
-    const wanted = rng.weighted([[1, 25], [2, 45], [3, 30]]);
+    const wanted = rng.weighted([
+      [1, 25],
+      [2, 45],
+      [3, 30],
+    ]);
     while (dates.length < wanted) {
       const next = addDays(dates[dates.length - 1]!, rng.int(180, 330));
       if (next.getTime() > HORIZON.getTime()) break;
@@ -40,7 +44,14 @@ export function buildAssessments(cast: Cast, rng: Random): Assessments {
     }
     let level: number = plan.level;
     for (const date of [...dates].reverse()) {
-      out.needs.push({ territoryId: plan.territory.id, date, level, assessedBy: rng.pick(ASSESSORS), notes: `Besoin : ${NEED_LEVELS[level - 1]!.fr.toLowerCase()} (diagnostic fictif, démo).`, source: "demo" });
+      out.needs.push({
+        territoryId: plan.territory.id,
+        date,
+        level,
+        assessedBy: rng.pick(ASSESSORS),
+        notes: `Besoin : ${NEED_LEVELS[level - 1]!.fr.toLowerCase()} (diagnostic fictif, démo).`,
+        source: "demo",
+      });
       level = Math.max(1, level - (rng.chance(0.4) ? 1 : 0));
     }
 
@@ -67,7 +78,15 @@ export function buildAssessments(cast: Cast, rng: Random): Assessments {
       const id = out.evaluations.length + 1;
       const criterion = () => Math.round(clamp(rng.normal(0.3 + 0.55 * plan.level + progress, 0.7), 0, 4));
       out.evaluations.push({
-        id, ecosystemId: plan.id, phase, date, impact: criterion(), reproducibility: criterion(), promotion: criterion(), appetence: Math.min(4, criterion() + 1), source: "demo",
+        id,
+        ecosystemId: plan.id,
+        phase,
+        date,
+        impact: criterion(),
+        reproducibility: criterion(),
+        promotion: criterion(),
+        appetence: Math.min(4, criterion() + 1),
+        source: "demo",
       });
       for (const lever of Object.values(Lever)) {
         const score = Math.round(clamp(rng.normal(LEVER_BASE[lever] + 0.35 * (plan.level - 1) + progress * 0.5, 0.7), 0, 4));

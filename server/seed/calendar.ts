@@ -8,7 +8,16 @@ export const HORIZON = day(2026, 11, 20);
  * Cooperation grows over time (a dip in 2020) and speeds up once the programme starts in 2024;
  * 2026 is a partial year up to the horizon.
  */
-const YEAR_WEIGHTS: [number, number][] = [[2019, 1], [2020, 0.8], [2021, 1.1], [2022, 1.4], [2023, 1.8], [2024, 2.8], [2025, 3.2], [2026, 2.8]];
+const YEAR_WEIGHTS: [number, number][] = [
+  [2019, 1],
+  [2020, 0.8],
+  [2021, 1.1],
+  [2022, 1.4],
+  [2023, 1.8],
+  [2024, 2.8],
+  [2025, 3.2],
+  [2026, 2.8],
+];
 
 export function activityDate(rng: Random): Date {
   const year = rng.weighted(YEAR_WEIGHTS);

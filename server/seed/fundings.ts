@@ -21,7 +21,8 @@ export function buildFundings(cast: Cast, rng: Random): Prisma.FundingCreateMany
   const add = (fund: Fund, amountEuros: number, date: Date, eco: EcosystemCast, recipient: CastMember) =>
     rows.push({ id: rows.length + 1, fund, amountEuros, date, ecosystemId: eco.plan.id, recipientActorId: recipient.id, source: "demo" });
 
-  for (const eco of cast.ecosystems) add("TERRITORIAL_ENGINEERING", ENGINEERING_GRANT, addDays(eco.plan.accompaniedSince, ENGINEERING_DELAY_DAYS), eco, eco.pivot);
+  for (const eco of cast.ecosystems)
+    add("TERRITORIAL_ENGINEERING", ENGINEERING_GRANT, addDays(eco.plan.accompaniedSince, ENGINEERING_DELAY_DAYS), eco, eco.pivot);
 
   // Innovation investments go where the need is to invest or invent: level 4 first, then level 3.
   const byLevel = rng.shuffle([...cast.ecosystems]).sort((a, b) => b.plan.level - a.plan.level);

@@ -31,7 +31,13 @@ export function buildInteractions(cast: Cast, drafts: AllianceDraft[], rng: Rand
   const add = (kind: InteractionKind, date: Date, actorIds: number[], allianceId: number | null) => {
     const id = out.rows.length + 1;
     out.rows.push({
-      id, kind, date, description: LABELS[kind], intensity: intensityOf(kind, rng), source: "demo", allianceId,
+      id,
+      kind,
+      date,
+      description: LABELS[kind],
+      intensity: intensityOf(kind, rng),
+      source: "demo",
+      allianceId,
       amountEuros: kind === "FUNDING" ? 500 * Math.round((2_000 + 60_000 * rng.next() ** 2) / 500) : null,
     });
     for (const actorId of actorIds) out.participants.push({ interactionId: id, actorId });
@@ -45,8 +51,18 @@ export function buildInteractions(cast: Cast, drafts: AllianceDraft[], rng: Rand
     for (let k = 0; k < count; k++) {
       const n = alliance.memberIds.length;
       const size = n <= 2 ? n : rng.int(2, Math.min(4, n));
-      const kind = rng.weighted<InteractionKind>([["MEETING", 50], ["JOINT_PROJECT", 20], ["RESOURCE_EXCHANGE", 20], ["FUNDING", alliance.fundingLikely ? 10 : 2]]);
-      add(kind, rng.dateBetween(alliance.start, last), rng.sample(alliance.memberIds, size).sort((a, b) => a - b), alliance.id);
+      const kind = rng.weighted<InteractionKind>([
+        ["MEETING", 50],
+        ["JOINT_PROJECT", 20],
+        ["RESOURCE_EXCHANGE", 20],
+        ["FUNDING", alliance.fundingLikely ? 10 : 2],
+      ]);
+      add(
+        kind,
+        rng.dateBetween(alliance.start, last),
+        rng.sample(alliance.memberIds, size).sort((a, b) => a - b),
+        alliance.id,
+      );
     }
   }
 
@@ -69,8 +85,18 @@ export function buildInteractions(cast: Cast, drafts: AllianceDraft[], rng: Rand
       }
       // One ad-hoc contact in ten crosses to a neighbouring ecosystem's catalyst: a bridge.
       if (neighbours.length > 0 && rng.chance(0.1)) people[people.length - 1] = rng.pick(rng.pick(neighbours).catalysts);
-      const kind = rng.weighted<InteractionKind>([["MEETING", 60], ["RESOURCE_EXCHANGE", 25], ["JOINT_PROJECT", 10], ["FUNDING", 5]]);
-      add(kind, activityDate(rng), people.map((p) => p.id).sort((a, b) => a - b), null);
+      const kind = rng.weighted<InteractionKind>([
+        ["MEETING", 60],
+        ["RESOURCE_EXCHANGE", 25],
+        ["JOINT_PROJECT", 10],
+        ["FUNDING", 5],
+      ]);
+      add(
+        kind,
+        activityDate(rng),
+        people.map((p) => p.id).sort((a, b) => a - b),
+        null,
+      );
     }
   }
   return out;
@@ -78,8 +104,11 @@ export function buildInteractions(cast: Cast, drafts: AllianceDraft[], rng: Rand
 
 function intensityOf(kind: InteractionKind, rng: Random): number {
   switch (kind) {
-    case "MEETING": return rng.int(1, 3);
-    case "RESOURCE_EXCHANGE": return rng.int(2, 4);
-    default: return rng.int(3, 5);
+    case "MEETING":
+      return rng.int(1, 3);
+    case "RESOURCE_EXCHANGE":
+      return rng.int(2, 4);
+    default:
+      return rng.int(3, 5);
   }
 }

@@ -4,15 +4,134 @@ import type { Random } from "./random.js";
 // French-looking names for fictional organisations and people, assembled from word lists. Place
 // names come from the anchor territory's real communes; everything else is invented.
 
-const NOUNS = ["Ateliers", "Jardins", "Chemins", "Récoltes", "Passerelles", "Racines", "Saisons", "Ressources", "Ponts", "Sentiers", "Fabriques", "Halles", "Rives", "Graines", "Liens", "Vergers"];
-const PLACES = ["du Val", "des Coteaux", "du Bocage", "de la Vallée", "des Deux Rives", "du Plateau", "de l'Estuaire", "des Collines", "du Marais", "de la Forêt", "des Causses", "du Littoral"];
+const NOUNS = [
+  "Ateliers",
+  "Jardins",
+  "Chemins",
+  "Récoltes",
+  "Passerelles",
+  "Racines",
+  "Saisons",
+  "Ressources",
+  "Ponts",
+  "Sentiers",
+  "Fabriques",
+  "Halles",
+  "Rives",
+  "Graines",
+  "Liens",
+  "Vergers",
+];
+const PLACES = [
+  "du Val",
+  "des Coteaux",
+  "du Bocage",
+  "de la Vallée",
+  "des Deux Rives",
+  "du Plateau",
+  "de l'Estuaire",
+  "des Collines",
+  "du Marais",
+  "de la Forêt",
+  "des Causses",
+  "du Littoral",
+];
 // Adjectives that agree with any noun's gender.
 const VALUES = ["Solidaire", "Durable", "Libre", "Responsable", "Équitable", "Utile", "Mobile", "Sobre"];
 const THEMES = ["Terre", "Mobilité", "Énergie", "Alimentation", "Culture", "Jeunesse", "Habitat", "Santé", "Numérique", "Emploi", "Réemploi", "Environnement"];
-const TRADES = ["Menuiserie", "Boulangerie", "Transports", "Imprimerie", "Serrurerie", "Maraîchage", "Brasserie", "Électricité", "Paysages", "Conserverie", "Chaudronnerie", "Plasturgie"];
-const FIELDS = ["de sciences sociales", "d'écologie territoriale", "d'économie circulaire", "d'agronomie", "de géographie", "du numérique responsable", "de santé publique", "des énergies renouvelables"];
-export const FIRST_NAMES = ["Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Julie", "Claire", "Nadia", "Aïcha", "Sophie", "Élodie", "Lucas", "Hugo", "Louis", "Thomas", "Nicolas", "Julien", "Karim", "Mathieu", "Antoine", "Yann", "Samir", "Olivier", "Maëlle", "Gaëlle", "Théo", "Romain", "Fatou", "Bastien"];
-export const LAST_NAMES = ["Martin", "Bernard", "Durand", "Petit", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Roux", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Mercier", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Morin", "Mathieu", "Le Gall", "Benali", "Nguyen", "Diallo", "Lemoine"];
+const TRADES = [
+  "Menuiserie",
+  "Boulangerie",
+  "Transports",
+  "Imprimerie",
+  "Serrurerie",
+  "Maraîchage",
+  "Brasserie",
+  "Électricité",
+  "Paysages",
+  "Conserverie",
+  "Chaudronnerie",
+  "Plasturgie",
+];
+const FIELDS = [
+  "de sciences sociales",
+  "d'écologie territoriale",
+  "d'économie circulaire",
+  "d'agronomie",
+  "de géographie",
+  "du numérique responsable",
+  "de santé publique",
+  "des énergies renouvelables",
+];
+export const FIRST_NAMES = [
+  "Camille",
+  "Léa",
+  "Manon",
+  "Chloé",
+  "Inès",
+  "Sarah",
+  "Julie",
+  "Claire",
+  "Nadia",
+  "Aïcha",
+  "Sophie",
+  "Élodie",
+  "Lucas",
+  "Hugo",
+  "Louis",
+  "Thomas",
+  "Nicolas",
+  "Julien",
+  "Karim",
+  "Mathieu",
+  "Antoine",
+  "Yann",
+  "Samir",
+  "Olivier",
+  "Maëlle",
+  "Gaëlle",
+  "Théo",
+  "Romain",
+  "Fatou",
+  "Bastien",
+];
+export const LAST_NAMES = [
+  "Martin",
+  "Bernard",
+  "Durand",
+  "Petit",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Lefebvre",
+  "Michel",
+  "Garcia",
+  "Roux",
+  "Fournier",
+  "Girard",
+  "Bonnet",
+  "Dupont",
+  "Lambert",
+  "Fontaine",
+  "Rousseau",
+  "Vincent",
+  "Mercier",
+  "Blanc",
+  "Guérin",
+  "Muller",
+  "Henry",
+  "Roussel",
+  "Nicolas",
+  "Perrin",
+  "Morin",
+  "Mathieu",
+  "Le Gall",
+  "Benali",
+  "Nguyen",
+  "Diallo",
+  "Lemoine",
+];
 
 /** "de" with French elision and contraction: d'Agen, du Mans, des Abymes, de La Rochelle. */
 export function of(place: string): string {
@@ -51,14 +170,8 @@ const TEMPLATES: Record<ActorKind, Template[]> = {
     (_r, p) => `Maison des jeunes ${p}`,
     (r) => `Collectif Les ${r.pick(NOUNS)} ${r.pick(PLACES)}`,
   ],
-  FOUNDATION: [
-    (r) => `Fondation ${r.pick(LAST_NAMES)}`,
-    (r) => `Fonds de dotation ${r.pick(THEMES)} ${r.pick(VALUES)}`,
-  ],
-  LOCAL_AUTHORITY: [
-    (_r, p) => `Commune ${p}`,
-    (r, p) => `Syndicat mixte ${r.pick(PLACES)} ${p}`,
-  ],
+  FOUNDATION: [(r) => `Fondation ${r.pick(LAST_NAMES)}`, (r) => `Fonds de dotation ${r.pick(THEMES)} ${r.pick(VALUES)}`],
+  LOCAL_AUTHORITY: [(_r, p) => `Commune ${p}`, (r, p) => `Syndicat mixte ${r.pick(PLACES)} ${p}`],
   INSTITUTION: [
     (_r, p) => `Mission locale ${p}`,
     (_r, p) => `CCAS ${p}`,
@@ -102,12 +215,31 @@ export function personName(rng: Random): { first: string; last: string } {
 
 /** ASCII slug for fictional e-mail addresses: "Maëlle Le Gall" becomes "maelle.le-gall". */
 export function slug(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 export const ALLIANCE_THEMES = [
-  "alimentation durable", "mobilité solidaire", "insertion par l'activité", "transition énergétique", "tiers-lieu",
-  "économie circulaire", "santé de proximité", "numérique inclusif", "emploi des jeunes", "habitat partagé",
-  "tourisme durable", "culture en milieu rural", "réemploi des matériaux", "circuits courts", "accès aux droits",
-  "revitalisation du centre-bourg", "gestion de l'eau", "formation aux métiers verts",
+  "alimentation durable",
+  "mobilité solidaire",
+  "insertion par l'activité",
+  "transition énergétique",
+  "tiers-lieu",
+  "économie circulaire",
+  "santé de proximité",
+  "numérique inclusif",
+  "emploi des jeunes",
+  "habitat partagé",
+  "tourisme durable",
+  "culture en milieu rural",
+  "réemploi des matériaux",
+  "circuits courts",
+  "accès aux droits",
+  "revitalisation du centre-bourg",
+  "gestion de l'eau",
+  "formation aux métiers verts",
 ];

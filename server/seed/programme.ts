@@ -42,7 +42,12 @@ export interface Programme {
  */
 export function planProgramme(official: OfficialTerritories, rng: Random): Programme {
   const metro = official.regions.filter((r) => !r.overseas && r.code !== "94");
-  const overseas = rng.sample(official.regions.filter((r) => r.overseas), OVERSEAS_REGION_COUNT).sort((a, b) => a.id - b.id);
+  const overseas = rng
+    .sample(
+      official.regions.filter((r) => r.overseas),
+      OVERSEAS_REGION_COUNT,
+    )
+    .sort((a, b) => a.id - b.id);
   const regions = [...metro, ...overseas].sort((a, b) => a.id - b.id);
   const epcisOf = (regionId: number) => official.epcis.filter((e) => e.row.regionId === regionId);
 
@@ -84,15 +89,17 @@ export function planProgramme(official: OfficialTerritories, rng: Random): Progr
     ...Array.from({ length: anchors.length - EARLY_ECOSYSTEMS }, () => rng.dateBetween(day(2024, 10, 1), day(2024, 12, 20))),
   ]);
 
-  const ecosystems = anchors.map((a, i): EcosystemPlan => ({
-    id: i + 1,
-    territory: a.territory,
-    region: regionById.get(a.territory.regionId!)!,
-    level: levelOf.get(i)!,
-    accompaniedSince: starts[i]!,
-    places: a.places.length > 0 ? a.places : [departementById.get(a.territory.parentId!)?.name ?? a.territory.name],
-    authorityName: a.authorityName,
-  }));
+  const ecosystems = anchors.map(
+    (a, i): EcosystemPlan => ({
+      id: i + 1,
+      territory: a.territory,
+      region: regionById.get(a.territory.regionId!)!,
+      level: levelOf.get(i)!,
+      accompaniedSince: starts[i]!,
+      places: a.places.length > 0 ? a.places : [departementById.get(a.territory.parentId!)?.name ?? a.territory.name],
+      authorityName: a.authorityName,
+    }),
+  );
   return { regions, projects, projectMembers, ecosystems };
 }
 
@@ -104,7 +111,12 @@ function planProjects(official: OfficialTerritories, metro: TerritoryRow[], rng:
   for (const [n, region] of rng.sample(metro, PROJECT_COUNT).entries()) {
     const departements = official.departements.filter((d) => d.regionId === region.id && official.epcis.filter((e) => e.row.parentId === d.id).length >= 4);
     const departement = rng.pick(departements);
-    const members = rng.sample(official.epcis.filter((e) => e.row.parentId === departement.id), rng.int(2, 4)).sort((a, b) => a.row.id - b.row.id);
+    const members = rng
+      .sample(
+        official.epcis.filter((e) => e.row.parentId === departement.id),
+        rng.int(2, 4),
+      )
+      .sort((a, b) => a.row.id - b.row.id);
     const category = n % 2 === 0 ? "PETR" : "PAYS";
     const biggest = [...members].sort((a, b) => (b.row.population ?? 0) - (a.row.population ?? 0))[0]!;
     // Named after the main town of its largest member, as real pays often are.
@@ -127,7 +139,11 @@ function populationRank(anchors: { territory: TerritoryRow }[], t: TerritoryRow)
 
 /** "CC du Val" becomes "Communauté de communes du Val", the authority as a demo actor's name. */
 function authorityName(epciName: string): string {
-  const prefixes: [string, string][] = [["CC ", "Communauté de communes "], ["CA ", "Communauté d'agglomération "], ["CU ", "Communauté urbaine "]];
+  const prefixes: [string, string][] = [
+    ["CC ", "Communauté de communes "],
+    ["CA ", "Communauté d'agglomération "],
+    ["CU ", "Communauté urbaine "],
+  ];
   for (const [short, long] of prefixes) if (epciName.startsWith(short)) return long + epciName.slice(short.length);
   return epciName;
 }

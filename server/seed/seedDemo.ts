@@ -42,7 +42,13 @@ export async function seedDemo(prisma: PrismaClient, options: { seed?: number } 
   const programme = planProgramme(official, rng);
   const territories = [...official.regions, ...official.departements, ...official.epcis.map((e) => e.row), ...programme.projects];
   const cast = buildCast(programme, rng);
-  const ecosystems = cast.ecosystems.map(({ plan, pivot }) => ({ id: plan.id, territoryId: plan.territory.id, accompaniedSince: plan.accompaniedSince, pivotActorId: pivot.id, source: "demo" }));
+  const ecosystems = cast.ecosystems.map(({ plan, pivot }) => ({
+    id: plan.id,
+    territoryId: plan.territory.id,
+    accompaniedSince: plan.accompaniedSince,
+    pivotActorId: pivot.id,
+    source: "demo",
+  }));
   const alliances = buildAlliances(cast, rng);
   const interactions = buildInteractions(cast, alliances.drafts, rng);
   const assessments = buildAssessments(cast, rng);
@@ -53,7 +59,12 @@ export async function seedDemo(prisma: PrismaClient, options: { seed?: number } 
     async (tx) => {
       // Dependency order: territories, actors, then what links them.
       await insertRows(tx, "Territory", territories, T.TERRITORY);
-      await insertRows(tx, "_ProjectMembers", programme.projectMembers.map(([project, member]) => ({ A: project, B: member })), T.PROJECT_MEMBERS);
+      await insertRows(
+        tx,
+        "_ProjectMembers",
+        programme.projectMembers.map(([project, member]) => ({ A: project, B: member })),
+        T.PROJECT_MEMBERS,
+      );
       await insertRows(tx, "Actor", cast.actors, T.ACTOR, T.STAMPED);
       await insertRows(tx, "ActorTerritory", cast.actorTerritories, T.ACTOR_TERRITORY);
       await insertRows(tx, "Person", people, T.PERSON);

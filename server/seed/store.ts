@@ -12,13 +12,38 @@ const CHUNK = 25_000;
 
 /** Every table of the record, children first. ApiToken is left alone: tokens are access, not record. */
 const RECORD_TABLES = [
-  "OutboxEvent", "Funding", "EvaluationLeverUse", "Evaluation", "PracticeScore", "PracticeAssessment", "NeedAssessment",
-  "InteractionParticipant", "Interaction", "AllianceMember", "Alliance", "Person", "ActorTerritory", "Ecosystem", "Actor",
-  "_ProjectMembers", "Territory",
+  "OutboxEvent",
+  "Funding",
+  "EvaluationLeverUse",
+  "Evaluation",
+  "PracticeScore",
+  "PracticeAssessment",
+  "NeedAssessment",
+  "InteractionParticipant",
+  "Interaction",
+  "AllianceMember",
+  "Alliance",
+  "Person",
+  "ActorTerritory",
+  "Ecosystem",
+  "Actor",
+  "_ProjectMembers",
+  "Territory",
 ] as const;
 
 /** Tables with an autoincrement id that the seed fills with explicit ids. */
-const SERIAL_TABLES = ["Territory", "Ecosystem", "Actor", "Person", "Alliance", "Interaction", "NeedAssessment", "PracticeAssessment", "Evaluation", "Funding"] as const;
+const SERIAL_TABLES = [
+  "Territory",
+  "Ecosystem",
+  "Actor",
+  "Person",
+  "Alliance",
+  "Interaction",
+  "NeedAssessment",
+  "PracticeAssessment",
+  "Evaluation",
+  "Funding",
+] as const;
 
 /**
  * Empties the record so that the demo can be seeded again, and restarts the id sequences. One
@@ -37,7 +62,11 @@ export async function resetRecord(prisma: PrismaClient): Promise<void> {
  * always bound parameters. `defaults` adds columns computed by SQL (e.g. `now()`).
  */
 export async function insertRows<Row extends object>(
-  tx: Prisma.TransactionClient, table: string, rows: readonly Row[], types: ColumnTypes<Row>, defaults: Record<string, string> = {},
+  tx: Prisma.TransactionClient,
+  table: string,
+  rows: readonly Row[],
+  types: ColumnTypes<Row>,
+  defaults: Record<string, string> = {},
 ): Promise<number> {
   const columns = Object.entries(types as Record<string, string>);
   const names = [...columns.map(([name]) => name), ...Object.keys(defaults)].map(quote).join(", ");

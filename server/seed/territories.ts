@@ -30,9 +30,25 @@ export interface OfficialTerritories {
   epcis: EpciTerritory[];
 }
 
-interface EtalabRegion { code: string; nom: string; zone: string }
-interface EtalabDepartement { code: string; nom: string; region: string; zone: string }
-interface EtalabCommune { code: string; nom: string; type: string; departement?: string; region?: string; population?: number }
+interface EtalabRegion {
+  code: string;
+  nom: string;
+  zone: string;
+}
+interface EtalabDepartement {
+  code: string;
+  nom: string;
+  region: string;
+  zone: string;
+}
+interface EtalabCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement?: string;
+  region?: string;
+  population?: number;
+}
 interface EtalabEpci {
   code: string;
   nom: string;
@@ -91,7 +107,18 @@ export function buildOfficialTerritories(): OfficialTerritories {
     const region = regionByCode.get(d.region);
     if (!region) continue;
     const id = nextId++;
-    const row = territory(id, "DEPARTEMENT", d.code, d.nom, null, departementPopulation.get(d.code) ?? null, d.zone !== "metro", region.id, region.id, `${region.path}${id}/`);
+    const row = territory(
+      id,
+      "DEPARTEMENT",
+      d.code,
+      d.nom,
+      null,
+      departementPopulation.get(d.code) ?? null,
+      d.zone !== "metro",
+      region.id,
+      region.id,
+      `${region.path}${id}/`,
+    );
     departementByCode.set(d.code, row);
     departements.push(row);
   }
@@ -110,15 +137,35 @@ export function buildOfficialTerritories(): OfficialTerritories {
     if (!departement) continue;
     const id = nextId++;
     const population = e.populationMunicipale ?? e.populationTotale ?? null;
-    const row = territory(id, "EPCI", e.code, e.nom, EPCI_CATEGORY[e.type] ?? e.type, population, departement.overseas, departement.id, departement.regionId, `${departement.path}${id}/`);
+    const row = territory(
+      id,
+      "EPCI",
+      e.code,
+      e.nom,
+      EPCI_CATEGORY[e.type] ?? e.type,
+      population,
+      departement.overseas,
+      departement.id,
+      departement.regionId,
+      `${departement.path}${id}/`,
+    );
     epcis.push({ row, communeNames: e.membres.map((m) => m.nom) });
   }
   return { regions, departements, epcis };
 }
 
 export function territory(
-  id: number, level: TerritoryLevel, code: string, name: string, category: string | null, population: number | null,
-  overseas: boolean, parentId: number | null, regionId: number | null, path: string, source = "etalab",
+  id: number,
+  level: TerritoryLevel,
+  code: string,
+  name: string,
+  category: string | null,
+  population: number | null,
+  overseas: boolean,
+  parentId: number | null,
+  regionId: number | null,
+  path: string,
+  source = "etalab",
 ): TerritoryRow {
   return { id, level, code, name, category, population, overseas, sizeSegment: sizeSegmentOf(population), path, parentId, regionId, source };
 }

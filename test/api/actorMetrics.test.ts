@@ -23,7 +23,10 @@ describe("Actor.metrics", () => {
   it("describes actors in their own ecosystem by default and nationally on request, as the pure computation does", async () => {
     const snapshot = await api.graph.snapshot();
     for (const id of Object.values(await firstTwoEcosystems())) {
-      const result = await api.gql(`query ($id: ID!) { node(id: $id) { id ... on Ecosystem { actors(first: 8) { nodes { id own: metrics { ${METRICS} } national: metrics(scope: {}) { ${METRICS} } } } } } }`, { id });
+      const result = await api.gql(
+        `query ($id: ID!) { node(id: $id) { id ... on Ecosystem { actors(first: 8) { nodes { id own: metrics { ${METRICS} } national: metrics(scope: {}) { ${METRICS} } } } } } }`,
+        { id },
+      );
       expect(result.errors).toBeUndefined();
       const ecosystem = result.data.node;
       const pure = computeScopeMetrics(snapshot, { kind: "ecosystem", ecosystemId: idOf(ecosystem.id) });
@@ -55,9 +58,12 @@ describe("Actor.metrics", () => {
   });
 
   it("takes an explicit ecosystem scope, and answers null for an actor outside it", async () => {
-    const result = await api.gql(`query ($a: ID!, $b: ID!) {
+    const result = await api.gql(
+      `query ($a: ID!, $b: ID!) {
       ecosystems(first: 2) { nodes { actors(first: 3) { nodes { own: metrics { bridgeScore betweenness } here: metrics(scope: { ecosystem: $a }) { bridgeScore betweenness } there: metrics(scope: { ecosystem: $b }) { bridgeScore } } } } }
-    }`, await firstTwoEcosystems());
+    }`,
+      await firstTwoEcosystems(),
+    );
     expect(result.errors).toBeUndefined();
     const [first, second] = result.data.ecosystems.nodes;
     for (const actor of first.actors.nodes) {
@@ -72,9 +78,12 @@ describe("Actor.metrics", () => {
     const v = snapshot.ecosystem.indexOf(-1);
     expect(v).toBeGreaterThanOrEqual(0);
     const { encodeGlobalID } = await import("@pothos/plugin-relay");
-    const result = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Actor { metrics { crossTerritoryBetweenness brokerage { groups } algorithm { pivots } } } } }`, {
-      id: encodeGlobalID("Actor", snapshot.actorIds[v]!),
-    });
+    const result = await api.gql(
+      `query ($id: ID!) { node(id: $id) { ... on Actor { metrics { crossTerritoryBetweenness brokerage { groups } algorithm { pivots } } } } }`,
+      {
+        id: encodeGlobalID("Actor", snapshot.actorIds[v]!),
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.node.metrics).toMatchObject({ brokerage: { groups: "TERRITORY" }, algorithm: { pivots: snapshot.graph.nodeCount } });
   });
@@ -82,7 +91,8 @@ describe("Actor.metrics", () => {
   it("serves 500 actors' metrics from one computation per scope, in a bounded number of statements", async () => {
     const keys: string[] = [];
     const cached = api.graph.cached.bind(api.graph);
-    api.graph.cached = ((key: string, compute: any, options?: any) => cached(key, (snapshot) => (keys.push(key), compute(snapshot)), options)) as typeof api.graph.cached;
+    api.graph.cached = ((key: string, compute: any, options?: any) =>
+      cached(key, (snapshot) => (keys.push(key), compute(snapshot)), options)) as typeof api.graph.cached;
     const result = await api.gql(`{ actors(first: 500) { nodes { metrics { bridgeScore degree } } } }`);
     api.graph.cached = cached;
     expect(result.errors).toBeUndefined();

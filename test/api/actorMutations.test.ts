@@ -36,10 +36,22 @@ const expectRejected = (query: string, variables: Record<string, unknown>, typen
 describe("actor mutations", () => {
   it("creates an actor, derives its profile from its kind and records the change in the outbox", async () => {
     const outboxBefore = await api.db.prisma.outboxEvent.count();
-    const result = await api.gql(CREATE, { input: { name: "  Coopérative Test ", kind: "SIAE", isCatalyst: true, territories: [territory], siren: "552100554" } }, "EDITOR");
+    const result = await api.gql(
+      CREATE,
+      { input: { name: "  Coopérative Test ", kind: "SIAE", isCatalyst: true, territories: [territory], siren: "552100554" } },
+      "EDITOR",
+    );
     expect(result.data.createActor).toMatchObject({
       __typename: "CreateActorSuccess",
-      actor: { name: "Coopérative Test", profile: "ECONOMIC", kind: "SIAE", isCatalyst: true, siren: "552100554", source: "api", territories: [{ id: territory }] },
+      actor: {
+        name: "Coopérative Test",
+        profile: "ECONOMIC",
+        kind: "SIAE",
+        isCatalyst: true,
+        siren: "552100554",
+        source: "api",
+        territories: [{ id: territory }],
+      },
     });
     const events = await api.db.prisma.outboxEvent.findMany({ where: { aggregate: "ACTOR" }, orderBy: { position: "desc" }, take: 1 });
     expect(await api.db.prisma.outboxEvent.count()).toBe(outboxBefore + 1);
@@ -50,7 +62,9 @@ describe("actor mutations", () => {
     const created = await api.gql(CREATE, { input: { name: "Association Avant", kind: "ASSOCIATION", territories: [territory] } }, "EDITOR");
     const id = created.data.createActor.actor.id;
     const updated = await api.gql(UPDATE, { id, input: { kind: "FOUNDATION", website: "https://exemple.org" } }, "EDITOR");
-    expect(updated.data.updateActor).toMatchObject({ actor: { name: "Association Avant", kind: "FOUNDATION", profile: "GENERAL_INTEREST", website: "https://exemple.org" } });
+    expect(updated.data.updateActor).toMatchObject({
+      actor: { name: "Association Avant", kind: "FOUNDATION", profile: "GENERAL_INTEREST", website: "https://exemple.org" },
+    });
     const cleared = await api.gql(UPDATE, { id, input: { website: null } }, "EDITOR");
     expect(cleared.data.updateActor.actor.website).toBeNull();
   });
@@ -95,7 +109,11 @@ describe("actor mutations refuse bad input and change nothing", () => {
 
   it("answers a duplicate SIREN with ConflictError", async () => {
     await api.gql(CREATE, { input: { name: "Premier", kind: "COMPANY", territories: [territory], siren: "732829320" } }, "EDITOR");
-    const conflict = await expectRejected(CREATE, { input: { name: "Second", kind: "COMPANY", territories: [territory], siren: "732829320" } }, "ConflictError");
+    const conflict = await expectRejected(
+      CREATE,
+      { input: { name: "Second", kind: "COMPANY", territories: [territory], siren: "732829320" } },
+      "ConflictError",
+    );
     expect(conflict.message).toBe("Another record already has this siren.");
   });
 

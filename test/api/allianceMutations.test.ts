@@ -34,7 +34,12 @@ describe("alliance mutations", () => {
   it("creates an n-ary alliance with roles, confirmed only once every member confirms", async () => {
     const result = await api.gql(CREATE, { input: valid() });
     const alliance = result.data.createAlliance.alliance;
-    expect(alliance).toMatchObject({ name: "Pôle de coopération", modalities: ["DIALOGUE", "POOL_RESOURCES"], confirmed: false, declaredBy: { id: actors[0] } });
+    expect(alliance).toMatchObject({
+      name: "Pôle de coopération",
+      modalities: ["DIALOGUE", "POOL_RESOURCES"],
+      confirmed: false,
+      declaredBy: { id: actors[0] },
+    });
     // Members come in actor order, as the actors were listed.
     expect(alliance.members.map((m: any) => [m.actor.id, m.role, m.confirmedAt !== null])).toEqual([
       [actors[0], "LEAD", true],

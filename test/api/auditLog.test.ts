@@ -12,9 +12,13 @@ const LOG = `{ auditLog(first: 10) { totalCount nodes { operation recordType rec
 describe("the audit log", () => {
   it("records every write with who, which record and what was asked, newest first", async () => {
     const territory = (await api.gql(`{ ecosystems(first: 1) { nodes { territory { id } } } }`)).data.ecosystems.nodes[0].territory.id;
-    const created = await api.gql(`mutation ($i: CreateActorInput!) { createActor(input: $i) { ... on CreateActorSuccess { actor { id } } } }`, {
-      i: { name: "Audité", kind: "COMPANY", territories: [territory] },
-    }, "EDITOR");
+    const created = await api.gql(
+      `mutation ($i: CreateActorInput!) { createActor(input: $i) { ... on CreateActorSuccess { actor { id } } } }`,
+      {
+        i: { name: "Audité", kind: "COMPANY", territories: [territory] },
+      },
+      "EDITOR",
+    );
     const id = created.data.createActor.actor.id;
     await api.gql(`mutation ($id: ID!) { deleteActor(id: $id) { __typename } }`, { id }, "ADMIN");
     const log = (await api.gql(LOG, {}, "ADMIN")).data.auditLog;

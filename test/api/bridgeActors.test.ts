@@ -21,7 +21,13 @@ const BRIDGES = `query ($scope: AnalyticsScope, $first: Int) {
   }
 }`;
 
-type Bridge = { rank: number; score: number; actor: { id: string }; breakdown: { contribution: number }[]; ifRemoved: { componentsAfter: number; disconnectedShare: number; pieces: number[] } };
+type Bridge = {
+  rank: number;
+  score: number;
+  actor: { id: string };
+  breakdown: { contribution: number }[];
+  ifRemoved: { componentsAfter: number; disconnectedShare: number; pieces: number[] };
+};
 
 const idOf = (globalId: string) => Number(decodeGlobalID(globalId).id);
 

@@ -33,7 +33,9 @@ describe("ecosystems", () => {
   });
 
   it("counts an ecosystem's actors by profile as its actor connection does", async () => {
-    const first = await api.gql(`{ ecosystems(first: 1) { nodes { id actorsByProfile { profile count } actors(filter: { profiles: [PUBLIC] }) { totalCount } } } }`);
+    const first = await api.gql(
+      `{ ecosystems(first: 1) { nodes { id actorsByProfile { profile count } actors(filter: { profiles: [PUBLIC] }) { totalCount } } } }`,
+    );
     const [ecosystem] = first.data.ecosystems.nodes;
     const publicCount = ecosystem.actorsByProfile.find((c: { profile: string }) => c.profile === "PUBLIC").count;
     expect(ecosystem.actors.totalCount).toBe(publicCount);
@@ -63,13 +65,18 @@ describe("ecosystems", () => {
     expect(result.data.unknownRegion.totalCount).toBe(0);
     const region = await api.gql(`{ ecosystems(first: 1) { nodes { territory { region { code } } } } }`);
     const code = region.data.ecosystems.nodes[0].territory.region.code;
-    const inRegion = await api.gql(`query ($code: String!) { ecosystems(filter: { regionCode: $code }, first: 100) { nodes { territory { region { code } } } } }`, { code });
+    const inRegion = await api.gql(
+      `query ($code: String!) { ecosystems(filter: { regionCode: $code }, first: 100) { nodes { territory { region { code } } } } }`,
+      { code },
+    );
     expect(inRegion.data.ecosystems.nodes.length).toBeGreaterThan(0);
     expect(inRegion.data.ecosystems.nodes.every((e: any) => e.territory.region.code === code)).toBe(true);
   });
 
   it("shows need assessments, fundings and evaluations of an ecosystem", async () => {
-    const result = await api.gql(`{ ecosystems(first: 5) { nodes { needLevel needAssessments { level date } fundings { fund amountEuros } evaluations { phase } pivotActor { name } } } }`);
+    const result = await api.gql(
+      `{ ecosystems(first: 5) { nodes { needLevel needAssessments { level date } fundings { fund amountEuros } evaluations { phase } pivotActor { name } } } }`,
+    );
     for (const e of result.data.ecosystems.nodes) {
       expect(e.needAssessments.length).toBeGreaterThan(0);
       expect(e.needAssessments.at(-1).level).toBe(e.needLevel);

@@ -43,7 +43,11 @@ describe("an actor's place in the network", () => {
       "EDITOR",
     );
     const movedId = recordIdOf(moved.data.createActor.actor.id);
-    await api.gql(`mutation ($id: ID!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { __typename } }`, { id: moved.data.createActor.actor.id, input: { territories } }, "EDITOR");
+    await api.gql(
+      `mutation ($id: ID!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { __typename } }`,
+      { id: moved.data.createActor.actor.id, input: { territories } },
+      "EDITOR",
+    );
 
     const { running, restarted } = await placements([actorId, movedId]);
     expect(running).toEqual(restarted);

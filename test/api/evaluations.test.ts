@@ -35,7 +35,6 @@ async function list(filter?: Record<string, unknown>): Promise<{ totalCount: num
   return result.data.evaluations;
 }
 
-
 const valid = () => ({
   ecosystem: ecosystems[0],
   phase: "MIDWAY",
@@ -57,7 +56,6 @@ async function create(input: Record<string, unknown> = valid()) {
 }
 
 describe("evaluations query", () => {
-
   it("evaluates every one of the 81 ecosystems upstream, and at most once per phase", async () => {
     const upstream = await list({ phases: ["UPSTREAM"] });
     expect(upstream.totalCount).toBe(81);
@@ -85,7 +83,15 @@ describe("evaluations query", () => {
   it("scores each of the seven levers once on a seeded evaluation, in the levers' order", async () => {
     const result = await api.gql(`{ evaluations(first: 1) { nodes { leverUses { lever score } } } }`);
     const [evaluation] = result.data.evaluations.nodes;
-    expect(evaluation.leverUses.map((u: { lever: string }) => u.lever)).toEqual(["DATA", "TOOLS", "SKILLS", "FINANCE", "ENGINEERING", "LISTENING_TIME", "PROMOTION"]);
+    expect(evaluation.leverUses.map((u: { lever: string }) => u.lever)).toEqual([
+      "DATA",
+      "TOOLS",
+      "SKILLS",
+      "FINANCE",
+      "ENGINEERING",
+      "LISTENING_TIME",
+      "PROMOTION",
+    ]);
     expect(evaluation.leverUses.every((u: { score: number }) => u.score >= 0 && u.score <= 4)).toBe(true);
   });
 });
@@ -94,7 +100,14 @@ describe("evaluation mutations", () => {
   it("creates an evaluation for an editor, with its lever uses in the levers' order, and reads it back by id", async () => {
     const created = await create();
     expect(created).toMatchObject({
-      phase: "MIDWAY", date: "2025-06-20", impact: 3, reproducibility: 2, promotion: 1, appetence: 4, source: "api", ecosystem: { id: ecosystems[0] },
+      phase: "MIDWAY",
+      date: "2025-06-20",
+      impact: 3,
+      reproducibility: 2,
+      promotion: 1,
+      appetence: 4,
+      source: "api",
+      ecosystem: { id: ecosystems[0] },
     });
     expect(created.leverUses).toEqual([
       { lever: "DATA", score: 1 },
@@ -114,8 +127,17 @@ describe("evaluation mutations", () => {
     const { id } = await create();
     const rescored = await api.gql(UPDATE, { id, input: { impact: 0, phase: "DOWNSTREAM", ecosystem: ecosystems[1] } }, "EDITOR");
     expect(rescored.data.updateEvaluation.evaluation).toMatchObject({
-      impact: 0, phase: "DOWNSTREAM", ecosystem: { id: ecosystems[1] }, date: "2025-06-20", reproducibility: 2, promotion: 1, appetence: 4,
-      leverUses: [{ lever: "DATA", score: 1 }, { lever: "FINANCE", score: 3 }],
+      impact: 0,
+      phase: "DOWNSTREAM",
+      ecosystem: { id: ecosystems[1] },
+      date: "2025-06-20",
+      reproducibility: 2,
+      promotion: 1,
+      appetence: 4,
+      leverUses: [
+        { lever: "DATA", score: 1 },
+        { lever: "FINANCE", score: 3 },
+      ],
     });
     const replaced = await api.gql(UPDATE, { id, input: { leverUses: [{ lever: "TOOLS", score: 2 }] } }, "EDITOR");
     expect(replaced.data.updateEvaluation.evaluation).toMatchObject({ impact: 0, leverUses: [{ lever: "TOOLS", score: 2 }] });
@@ -130,8 +152,26 @@ describe("evaluation mutations refuse bad input and change nothing", () => {
     ["a reproducibility of -1", { reproducibility: -1 }, ["input", "reproducibility"]],
     ["a promotion of 10", { promotion: 10 }, ["input", "promotion"]],
     ["an appetence of -3", { appetence: -3 }, ["input", "appetence"]],
-    ["a lever used twice", { leverUses: [{ lever: "DATA", score: 1 }, { lever: "DATA", score: 2 }] }, ["input", "leverUses"]],
-    ["a lever use scored 6", { leverUses: [{ lever: "DATA", score: 1 }, { lever: "TOOLS", score: 6 }] }, ["input", "leverUses", "1", "score"]],
+    [
+      "a lever used twice",
+      {
+        leverUses: [
+          { lever: "DATA", score: 1 },
+          { lever: "DATA", score: 2 },
+        ],
+      },
+      ["input", "leverUses"],
+    ],
+    [
+      "a lever use scored 6",
+      {
+        leverUses: [
+          { lever: "DATA", score: 1 },
+          { lever: "TOOLS", score: 6 },
+        ],
+      },
+      ["input", "leverUses", "1", "score"],
+    ],
     ["a date before 1900", { date: "1800-01-01" }, ["input", "date"]],
     ["a date after 2100", { date: "2150-01-01" }, ["input", "date"]],
   ] as [string, Record<string, unknown>, string[]][])("on create: %s", async (_label, change, path) => {
@@ -148,7 +188,16 @@ describe("evaluation mutations refuse bad input and change nothing", () => {
     ["a null appetence", { appetence: null }, ["input", "appetence"]],
     ["null lever uses", { leverUses: null }, ["input", "leverUses"]],
     ["a promotion of 5", { promotion: 5 }, ["input", "promotion"]],
-    ["a lever used twice", { leverUses: [{ lever: "SKILLS", score: 1 }, { lever: "SKILLS", score: 1 }] }, ["input", "leverUses"]],
+    [
+      "a lever used twice",
+      {
+        leverUses: [
+          { lever: "SKILLS", score: 1 },
+          { lever: "SKILLS", score: 1 },
+        ],
+      },
+      ["input", "leverUses"],
+    ],
   ] as [string, Record<string, unknown>, string[]][])("on update: %s", async (_label, input, path) => {
     const [seeded] = (await list()).nodes;
     const payload = await expectRejected(UPDATE, { id: seeded!.id, input }, "InputValidationError");

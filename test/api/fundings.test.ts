@@ -41,7 +41,6 @@ async function list(filter?: Record<string, unknown>): Promise<{ totalCount: num
   return result.data.fundings;
 }
 
-
 const valid = () => ({ fund: "EQUITY", amountEuros: 25000, date: "2025-02-14", ecosystem: ecosystems[0], recipient: actors[0] });
 
 async function create(input: Record<string, unknown> = valid()) {
@@ -51,7 +50,6 @@ async function create(input: Record<string, unknown> = valid()) {
 }
 
 describe("fundings query", () => {
-
   it("gives each of the 81 ecosystems one territorial engineering grant of 15,000 euros", async () => {
     const grants = await list({ funds: ["TERRITORIAL_ENGINEERING"] });
     expect(grants.totalCount).toBe(81);
@@ -84,7 +82,14 @@ describe("fundings query", () => {
 describe("funding mutations", () => {
   it("creates a funding to an actor within an ecosystem for an editor, and reads it back by id", async () => {
     const created = await create();
-    expect(created).toMatchObject({ fund: "EQUITY", amountEuros: 25000, date: "2025-02-14", source: "api", ecosystem: { id: ecosystems[0] }, recipient: { id: actors[0] } });
+    expect(created).toMatchObject({
+      fund: "EQUITY",
+      amountEuros: 25000,
+      date: "2025-02-14",
+      source: "api",
+      ecosystem: { id: ecosystems[0] },
+      recipient: { id: actors[0] },
+    });
     const read = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Funding { ${FUNDING} } } }`, { id: created.id });
     expect(read.data.node).toEqual(created);
   });
@@ -97,7 +102,13 @@ describe("funding mutations", () => {
   it("keeps the fields left out of an update, and unlinks one side while the other remains", async () => {
     const { id } = await create();
     const raised = await api.gql(UPDATE, { id, input: { amountEuros: 30000 } }, "EDITOR");
-    expect(raised.data.updateFunding.funding).toMatchObject({ amountEuros: 30000, fund: "EQUITY", date: "2025-02-14", ecosystem: { id: ecosystems[0] }, recipient: { id: actors[0] } });
+    expect(raised.data.updateFunding.funding).toMatchObject({
+      amountEuros: 30000,
+      fund: "EQUITY",
+      date: "2025-02-14",
+      ecosystem: { id: ecosystems[0] },
+      recipient: { id: actors[0] },
+    });
     const unlinked = await api.gql(UPDATE, { id, input: { recipient: null, fund: "OTHER" } }, "EDITOR");
     expect(unlinked.data.updateFunding.funding).toMatchObject({ fund: "OTHER", amountEuros: 30000, ecosystem: { id: ecosystems[0] }, recipient: null });
     const swapped = await api.gql(UPDATE, { id, input: { ecosystem: null, recipient: actors[1], date: "2025-03-01" } }, "EDITOR");
@@ -154,7 +165,10 @@ describe("funding mutations refuse bad input and change nothing", () => {
 
   it("answers an unknown ecosystem or recipient with NotFoundError naming it, on create and on update", async () => {
     const [seeded] = (await list()).nodes;
-    for (const [field, ghost] of [["ecosystem", globalId("Ecosystem", 999999)], ["recipient", globalId("Actor", 999999)]] as const) {
+    for (const [field, ghost] of [
+      ["ecosystem", globalId("Ecosystem", 999999)],
+      ["recipient", globalId("Actor", 999999)],
+    ] as const) {
       expect((await expectRejected(CREATE, { input: { ...valid(), [field]: ghost } }, "NotFoundError")).message).toContain(ghost);
       expect((await expectRejected(UPDATE, { id: seeded!.id, input: { [field]: ghost } }, "NotFoundError")).message).toContain(ghost);
     }

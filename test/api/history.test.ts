@@ -66,7 +66,11 @@ describe("takeMetricSnapshots", () => {
     const first = await api.gql(TAKE, { input: { territoryCodes: [VICHY], asOf: "2025-06-30" } }, "EDITOR");
     expect(again.data.takeMetricSnapshots.snapshots[0].id).toBe(first.data.takeMetricSnapshots.snapshots[0].id);
     expect(await snapshotsOf({ asOf: day("2025-06-30") })).toBe(1);
-    const log = await api.gql(`{ auditLog(first: 10, filter: { operation: "takeMetricSnapshots" }) { totalCount nodes { role recordType changes } } }`, {}, "ADMIN");
+    const log = await api.gql(
+      `{ auditLog(first: 10, filter: { operation: "takeMetricSnapshots" }) { totalCount nodes { role recordType changes } } }`,
+      {},
+      "ADMIN",
+    );
     expect(log.data.auditLog.totalCount).toBe(3);
     expect(log.data.auditLog.nodes[0]).toMatchObject({ role: "EDITOR", recordType: "MetricSnapshot" });
     expect(JSON.parse(log.data.auditLog.nodes[0].changes)).toEqual({ trigger: "ON_DEMAND", territoryCodes: [VICHY], asOf: "2025-06-30" });
@@ -119,7 +123,9 @@ describe("the snapshot schedule", () => {
     expect(await snapshotsOf({ asOf: day("2026-01-15"), trigger: "ON_DEMAND" })).toBe(1);
     // One audited write: the second round found nothing missing and wrote nothing.
     const audit = await api.db.prisma.auditEntry.findMany({ where: { operation: "takeMetricSnapshots", role: null } });
-    expect(audit).toEqual([expect.objectContaining({ tokenId: null, recordType: "MetricSnapshot", changes: { trigger: "SCHEDULE", asOf: "2026-01-15", added: 80 } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ tokenId: null, recordType: "MetricSnapshot", changes: { trigger: "SCHEDULE", asOf: "2026-01-15", added: 80 } }),
+    ]);
   });
 
   it("runs on its timer with the clock it is given, and stops for good", async () => {
@@ -139,7 +145,10 @@ describe("the snapshot schedule", () => {
   });
 
   it("lists an ecosystem's snapshots newest day first", async () => {
-    const result = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Ecosystem { metricSnapshots(first: 10) { totalCount nodes { asOf trigger } } } } }`, { id: ecosystem.id });
+    const result = await api.gql(
+      `query ($id: ID!) { node(id: $id) { ... on Ecosystem { metricSnapshots(first: 10) { totalCount nodes { asOf trigger } } } } }`,
+      { id: ecosystem.id },
+    );
     const { totalCount, nodes } = result.data.node.metricSnapshots;
     expect(totalCount).toBe(await snapshotsOf({ territoryId: ecosystem.territoryId } as never));
     const days = nodes.map((n: { asOf: string }) => n.asOf);
@@ -165,10 +174,16 @@ describe("Ecosystem.changes", () => {
 
   it("shows the new cross-profile tie and the bridge actor an alliance made, live and then from a snapshot", async () => {
     // Three actors of three profiles, tied long before the demo's history (2019 on): a controlled past.
-    const actors = (await api.gql(`query ($id: ID!) { node(id: $id) { ... on Ecosystem { actors(first: 500) { nodes { id name profile } } } } }`, { id: ecosystem.id })).data.node.actors.nodes;
+    const actors = (
+      await api.gql(`query ($id: ID!) { node(id: $id) { ... on Ecosystem { actors(first: 500) { nodes { id name profile } } } } }`, { id: ecosystem.id })
+    ).data.node.actors.nodes;
     const [x, y, z] = ["PUBLIC", "ECONOMIC", "GENERAL_INTEREST"].map((p) => actors.find((a: { profile: string }) => a.profile === p));
     const ally = (members: any[], startDate: string) =>
-      api.gql(`mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { __typename } }`, { input: { name: `Alliance ${startDate}`, startDate, members: members.map((m) => ({ actor: m.id })) } }, "EDITOR");
+      api.gql(
+        `mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { __typename } }`,
+        { input: { name: `Alliance ${startDate}`, startDate, members: members.map((m) => ({ actor: m.id })) } },
+        "EDITOR",
+      );
     expect((await ally([x, y], "1990-01-01")).data.createAlliance.__typename).toBe("CreateAllianceSuccess");
     expect((await ally([y, z], "1991-06-01")).data.createAlliance.__typename).toBe("CreateAllianceSuccess");
 
@@ -193,7 +208,11 @@ describe("Ecosystem.changes", () => {
   });
 
   it("refuses days in the wrong order or out of range", async () => {
-    for (const [from, to] of [["2025-01-02", "2025-01-01"], ["1850-01-01", "2025-01-01"], ["2025-01-01", new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)]]) {
+    for (const [from, to] of [
+      ["2025-01-02", "2025-01-01"],
+      ["1850-01-01", "2025-01-01"],
+      ["2025-01-01", new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)],
+    ]) {
       const result = await api.gql(CHANGES, { id: ecosystem.id, from, to });
       expect(result.errors?.[0]?.extensions?.code).toBe("input/invalid");
     }

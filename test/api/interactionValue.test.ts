@@ -25,7 +25,10 @@ describe("interaction value", () => {
 
   it("takes weights as parameters: with frequency alone, the value is the frequency component", async () => {
     const zeros = { frequency: 1, duration: 0, recency: 0, multiplexity: 0, reciprocity: 0, depth: 0, levers: 0, resources: 0, crossProfile: 0, structural: 0 };
-    const result = await api.gql(`query ($w: InteractionValueWeights) { actors(first: 5, filter: { isCatalyst: true }) { nodes { interactionValue(weights: $w) { ${VALUE} } } } }`, { w: zeros });
+    const result = await api.gql(
+      `query ($w: InteractionValueWeights) { actors(first: 5, filter: { isCatalyst: true }) { nodes { interactionValue(weights: $w) { ${VALUE} } } } }`,
+      { w: zeros },
+    );
     for (const actor of result.data.actors.nodes) {
       const frequency = actor.interactionValue.breakdown.find((c: { component: string }) => c.component === "FREQUENCY");
       expect(frequency.weight).toBe(1);
@@ -36,7 +39,9 @@ describe("interaction value", () => {
   });
 
   it("rolls values up per actor and per ecosystem, and moves when the network changes", async () => {
-    const before = await api.gql(`{ ecosystems(first: 1) { nodes { id interactionValue { ${VALUE} } actors(first: 2) { nodes { id interactionValue { ties mean } } } } } }`);
+    const before = await api.gql(
+      `{ ecosystems(first: 1) { nodes { id interactionValue { ${VALUE} } actors(first: 2) { nodes { id interactionValue { ties mean } } } } } }`,
+    );
     const ecosystem = before.data.ecosystems.nodes[0];
     expect(ecosystem.interactionValue.ties).toBeGreaterThan(0);
     const [a, b] = ecosystem.actors.nodes;

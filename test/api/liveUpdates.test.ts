@@ -34,7 +34,10 @@ async function subscribe(yoga: MaillageYoga, variables: Record<string, unknown>,
   });
   // Refused before execution (rate limit): a plain JSON answer, read here as one event and the end.
   if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
-    const events: SseEvent[] = [{ event: "next", data: await response.json() }, { event: "complete", data: null }];
+    const events: SseEvent[] = [
+      { event: "next", data: await response.json() },
+      { event: "complete", data: null },
+    ];
     return { status: response.status, next: async () => events.shift()!, close: () => {} };
   }
   const reader = response.body!.getReader();
@@ -50,7 +53,12 @@ async function subscribe(yoga: MaillageYoga, variables: Record<string, unknown>,
         if (end >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(block.split("\n").filter((line) => !line.startsWith(":") && line.includes(":")).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]));
+          const fields = Object.fromEntries(
+            block
+              .split("\n")
+              .filter((line) => !line.startsWith(":") && line.includes(":"))
+              .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]),
+          );
           if (!fields.event) continue;
           return { event: fields.event, data: fields.data ? JSON.parse(fields.data) : null };
         }
@@ -105,7 +113,11 @@ describe("ecosystemChanged over server-sent events", () => {
       expect(change.actorIds).toEqual(expect.arrayContaining(a.actors.slice(0, 2)));
 
       // A refetch on the event sees the change: the network is at least at the announced version.
-      const network = await api.gql(`query ($code: String!) { ecosystem(territoryCode: $code) { network { computedOn { graphVersion } } } }`, { code: a.code }, "ANONYMOUS");
+      const network = await api.gql(
+        `query ($code: String!) { ecosystem(territoryCode: $code) { network { computedOn { graphVersion } } } }`,
+        { code: a.code },
+        "ANONYMOUS",
+      );
       expect(BigInt(network.data.ecosystem.network.computedOn.graphVersion)).toBeGreaterThanOrEqual(BigInt(change.graphVersion));
 
       // B's first event is B's own alliance: A's never reached it.
@@ -127,7 +139,10 @@ describe("ecosystemChanged over server-sent events", () => {
       const participants = [a.actors[0]!, b.actors[0]!];
       const created = await api.gql(INTERACTION, { input: { kind: "MEETING", date: "2025-02-03", participants } }, "EDITOR");
       expect(created.data.createInteraction.__typename).toBe("CreateInteractionSuccess");
-      for (const [sub, ecosystem] of [[onA, a], [onB, b]] as const) {
+      for (const [sub, ecosystem] of [
+        [onA, a],
+        [onB, b],
+      ] as const) {
         const change = (await sub.next()).data.data.ecosystemChanged;
         expect(change).toMatchObject({ ecosystem: ecosystem.id, kinds: ["INTERACTION"] });
         expect([...change.actorIds].sort()).toEqual([...participants].sort());

@@ -45,10 +45,14 @@ describe("Ecosystem.maturity", () => {
     let computations = 0;
     const cached = api.graph.cached.bind(api.graph);
     api.graph.cached = ((key: string, compute: any, options?: any) =>
-      cached(key, (snapshot) => {
-        computations += 1;
-        return compute(snapshot);
-      }, options)) as typeof api.graph.cached;
+      cached(
+        key,
+        (snapshot) => {
+          computations += 1;
+          return compute(snapshot);
+        },
+        options,
+      )) as typeof api.graph.cached;
     await api.gql(MATURITY);
     await api.gql(MATURITY);
     api.graph.cached = cached;

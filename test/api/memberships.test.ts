@@ -15,7 +15,13 @@ beforeAll(async () => {
   api = await startTestApi();
   const engine = new MemoryGraphEngine(api.db.prisma);
   await engine.start();
-  const yoga = createServer({ db: api.db, graph: engine, logger: createLogger("silent"), exposeQueryCount: true, limits: { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 1_000_000 } });
+  const yoga = createServer({
+    db: api.db,
+    graph: engine,
+    logger: createLogger("silent"),
+    exposeQueryCount: true,
+    limits: { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 1_000_000 },
+  });
   const { token } = await createToken(api.db.prisma, "ADMIN", "second instance");
   other = {
     engine,
@@ -73,7 +79,12 @@ describe("nested memberships", () => {
     const before = await api.gql(NESTED);
     const [first, second] = before.data.actors.nodes;
     const created = await api.gql(CREATE, {
-      input: { name: "Alliance nouvelle", startDate: "2025-01-15", modalities: ["DIALOGUE"], members: [{ actor: first.id, role: "LEAD" }, { actor: second.id }] },
+      input: {
+        name: "Alliance nouvelle",
+        startDate: "2025-01-15",
+        modalities: ["DIALOGUE"],
+        members: [{ actor: first.id, role: "LEAD" }, { actor: second.id }],
+      },
     });
     expect(created.data.createAlliance.__typename).toBe("CreateAllianceSuccess");
     const allianceId = created.data.createAlliance.alliance.id;
@@ -87,7 +98,10 @@ describe("nested memberships", () => {
     for (const answer of [stale, current]) {
       const actor = answer.data.actors.nodes.find((a: any) => a.id === first.id);
       expect(actor.memberships.totalCount).toBe(first.memberships.totalCount + 1);
-      const all = await other.gql(`query ($id: ID!) { node(id: $id) { ... on Actor { memberships(first: 500) { nodes { role alliance { id members { actor { id } } } } } } } }`, { id: first.id });
+      const all = await other.gql(
+        `query ($id: ID!) { node(id: $id) { ... on Actor { memberships(first: 500) { nodes { role alliance { id members { actor { id } } } } } } } }`,
+        { id: first.id },
+      );
       const membership = all.data.node.memberships.nodes.find((m: any) => m.alliance.id === allianceId);
       expect(membership.role).toBe("LEAD");
       expect(membership.alliance.members.map((m: any) => m.actor.id).sort()).toEqual([first.id, second.id].sort());
@@ -103,7 +117,14 @@ describe("nested memberships", () => {
     const ids = [...new Set(alliances.map((a: any) => Number(Buffer.from(a.id, "base64").toString().split(":")[1])))] as number[];
     const rows = await api.db.prisma.alliance.findMany({
       where: { id: { in: ids } },
-      select: { id: true, name: true, members: { orderBy: { actorId: "asc" }, select: { confirmedAt: true, actor: { select: { website: true, territories: { select: { territory: { select: { code: true } } } } } } } } },
+      select: {
+        id: true,
+        name: true,
+        members: {
+          orderBy: { actorId: "asc" },
+          select: { confirmedAt: true, actor: { select: { website: true, territories: { select: { territory: { select: { code: true } } } } } } },
+        },
+      },
     });
     const expected = new Map(rows.map((row) => [row.id, row]));
     for (const alliance of alliances) {
@@ -111,7 +132,9 @@ describe("nested memberships", () => {
       expect(alliance.name).toBe(row.name);
       expect(alliance.confirmed).toBe(row.members.every((m) => m.confirmedAt !== null));
       expect(alliance.members.map((m: any) => m.actor.website)).toEqual(row.members.map((m) => m.actor.website));
-      expect(alliance.members.map((m: any) => m.actor.territories.map((t: any) => t.code).sort())).toEqual(row.members.map((m) => m.actor.territories.map((t) => t.territory.code).sort()));
+      expect(alliance.members.map((m: any) => m.actor.territories.map((t: any) => t.code).sort())).toEqual(
+        row.members.map((m) => m.actor.territories.map((t) => t.territory.code).sort()),
+      );
     }
     // However many alliances and members: a bounded number of statements.
     expect(result.extensions?.sqlStatements).toBeLessThanOrEqual(8);
@@ -133,7 +156,11 @@ describe("nested memberships", () => {
       after = memberships.pageInfo.endCursor;
     }
     expect(seen).toEqual(all);
-    const recordOrder = await api.db.prisma.allianceMember.findMany({ where: { actorId: Number(Buffer.from(busy.id, "base64").toString().split(":")[1]) }, orderBy: { allianceId: "asc" }, select: { allianceId: true } });
+    const recordOrder = await api.db.prisma.allianceMember.findMany({
+      where: { actorId: Number(Buffer.from(busy.id, "base64").toString().split(":")[1]) },
+      orderBy: { allianceId: "asc" },
+      select: { allianceId: true },
+    });
     expect(seen.map((id) => Number(Buffer.from(id, "base64").toString().split(":")[1]))).toEqual(recordOrder.map((m) => m.allianceId));
   });
 });

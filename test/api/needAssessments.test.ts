@@ -35,7 +35,6 @@ async function list(filter?: Record<string, unknown>): Promise<{ totalCount: num
   return result.data.needAssessments;
 }
 
-
 const valid = () => ({ territory: territories[0], date: "2025-04-15", level: 2, assessedBy: "Équipe test" });
 
 async function create(input: Record<string, unknown> = valid()) {
@@ -45,7 +44,6 @@ async function create(input: Record<string, unknown> = valid()) {
 }
 
 describe("needAssessments query", () => {
-
   it("gives each of the 81 ecosystems' territories one to three assessments", async () => {
     const ecosystems = await api.gql(`{ ecosystems(first: 100) { nodes { territory { id } } } }`);
     const perTerritory = new Map<string, number>();
@@ -96,7 +94,13 @@ describe("need assessment mutations", () => {
   it("creates an assessment for an editor, trims its text, and reads it back by id", async () => {
     const created = await create({ ...valid(), level: 4, assessedBy: "  Équipe test ", notes: "  À revoir  " });
     expect(created).toMatchObject({
-      date: "2025-04-15", level: 4, levelName: "INVENT", assessedBy: "Équipe test", notes: "À revoir", source: "api", territory: { id: territories[0] },
+      date: "2025-04-15",
+      level: 4,
+      levelName: "INVENT",
+      assessedBy: "Équipe test",
+      notes: "À revoir",
+      source: "api",
+      territory: { id: territories[0] },
     });
     const read = await api.gql(`query ($id: ID!) { node(id: $id) { ... on NeedAssessment { ${NEED} } } }`, { id: created.id });
     expect(read.data.node).toEqual(created);
@@ -116,7 +120,12 @@ describe("need assessment mutations", () => {
     const { id } = await create({ ...valid(), notes: "Premier diagnostic" });
     const raised = await api.gql(UPDATE, { id, input: { level: 3 } }, "EDITOR");
     expect(raised.data.updateNeedAssessment.needAssessment).toMatchObject({
-      level: 3, levelName: "INVEST", date: "2025-04-15", assessedBy: "Équipe test", notes: "Premier diagnostic", territory: { id: territories[0] },
+      level: 3,
+      levelName: "INVEST",
+      date: "2025-04-15",
+      assessedBy: "Équipe test",
+      notes: "Premier diagnostic",
+      territory: { id: territories[0] },
     });
     const cleared = await api.gql(UPDATE, { id, input: { notes: null, date: "2025-05-02" } }, "EDITOR");
     expect(cleared.data.updateNeedAssessment.needAssessment).toMatchObject({ notes: null, date: "2025-05-02", level: 3 });

@@ -62,7 +62,10 @@ describe("Ecosystem.network", () => {
   it("sends no SQL statement for the network: the ecosystem's own lookup is all", async () => {
     const [id] = await ecosystemIds(1);
     const bare = await api.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id });
-    const withNetwork = await api.gql(`query ($id: ID!) { node(id: $id) { id ... on Ecosystem { network(includeOutside: true) { nodes { id name profile kind ecosystem } ties { source target value kinds } stats { nodes } } } } }`, { id });
+    const withNetwork = await api.gql(
+      `query ($id: ID!) { node(id: $id) { id ... on Ecosystem { network(includeOutside: true) { nodes { id name profile kind ecosystem } ties { source target value kinds } stats { nodes } } } } }`,
+      { id },
+    );
     expect(withNetwork.errors).toBeUndefined();
     expect(withNetwork.data.node.network.nodes.length).toBeGreaterThan(10);
     expect(withNetwork.extensions?.sqlStatements).toBe(bare.extensions?.sqlStatements);
@@ -105,7 +108,8 @@ describe("Ecosystem.network", () => {
     const first = await api.gql(NETWORK, { id, outside: true });
     let computations = 0;
     const cached = api.graph.cached.bind(api.graph);
-    api.graph.cached = ((key: string, compute: any, options?: any) => cached(key, (snapshot) => (computations++, compute(snapshot)), options)) as typeof api.graph.cached;
+    api.graph.cached = ((key: string, compute: any, options?: any) =>
+      cached(key, (snapshot) => (computations++, compute(snapshot)), options)) as typeof api.graph.cached;
     const second = await api.gql(NETWORK, { id, outside: true });
     api.graph.cached = cached;
     expect(second.data).toEqual(first.data);

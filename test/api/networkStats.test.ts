@@ -52,7 +52,8 @@ describe("Query.networkStats", () => {
     const first = await api.gql(`{ networkStats { nodes computedOn { graphVersion } } }`);
     let computations = 0;
     const cached = api.graph.cached.bind(api.graph);
-    api.graph.cached = ((key: string, compute: any, options?: any) => cached(key, (snapshot) => (computations++, compute(snapshot)), options)) as typeof api.graph.cached;
+    api.graph.cached = ((key: string, compute: any, options?: any) =>
+      cached(key, (snapshot) => (computations++, compute(snapshot)), options)) as typeof api.graph.cached;
     const second = await api.gql(`{ networkStats { nodes computedOn { graphVersion } } }`);
     api.graph.cached = cached;
     expect(second.data).toEqual(first.data);

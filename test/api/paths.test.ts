@@ -40,7 +40,9 @@ function pairOf(steps: number, shorter: number = steps): [string, string] {
 
 /** Pairs of actors with a confirmed alliance together, from the alliances API. */
 async function confirmedPartners(actorId: string): Promise<Set<string>> {
-  const result = await api.gql(`query ($m: ID!) { alliances(filter: { member: $m }, first: 500) { nodes { members { confirmedAt actor { id } } } } }`, { m: actorId });
+  const result = await api.gql(`query ($m: ID!) { alliances(filter: { member: $m }, first: 500) { nodes { members { confirmedAt actor { id } } } } }`, {
+    m: actorId,
+  });
   expect(result.errors).toBeUndefined();
   const partners = new Set<string>();
   for (const alliance of result.data.alliances.nodes) {

@@ -96,8 +96,19 @@ describe("Actor.peers", () => {
       }
     }
     // Over these twelve actors, every kind of reason shows up at least once.
-    expect([...codes].sort()).toEqual(["CATALYST", "COMPLEMENTARY_PRACTICES", "NEXT_MATURITY_LEVEL", "SAME_KIND", "SAME_MATURITY_LEVEL", "SAME_PROFILE", "SIMILAR_PRACTICES"]);
-    const sameProfile = actors.flatMap((a) => a.peers).flatMap((p) => p.reasons).find((r: { code: string }) => r.code === "SAME_PROFILE");
+    expect([...codes].sort()).toEqual([
+      "CATALYST",
+      "COMPLEMENTARY_PRACTICES",
+      "NEXT_MATURITY_LEVEL",
+      "SAME_KIND",
+      "SAME_MATURITY_LEVEL",
+      "SAME_PROFILE",
+      "SIMILAR_PRACTICES",
+    ]);
+    const sameProfile = actors
+      .flatMap((a) => a.peers)
+      .flatMap((p) => p.reasons)
+      .find((r: { code: string }) => r.code === "SAME_PROFILE");
     expect(sameProfile.text).toMatch(/^Same profile: /);
     expect(sameProfile.fr).toMatch(/^Même profil : /);
   });
@@ -142,10 +153,14 @@ describe("Actor.peers", () => {
     let computations = 0;
     const cached = api.graph.cached.bind(api.graph);
     api.graph.cached = ((key: string, compute: any, options?: any) =>
-      cached(key, (snapshot) => {
-        computations += 1;
-        return compute(snapshot);
-      }, options)) as typeof api.graph.cached;
+      cached(
+        key,
+        (snapshot) => {
+          computations += 1;
+          return compute(snapshot);
+        },
+        options,
+      )) as typeof api.graph.cached;
     await peersOf(ids);
     api.graph.cached = cached;
     expect(computations).toBe(0);

@@ -24,11 +24,11 @@ describe("personal data", () => {
   });
 
   it("is not reachable from any other type of the schema", async () => {
-    const result = await api.gql(`{ __type(name: "Person") { name } __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
+    const result = await api.gql(
+      `{ __type(name: "Person") { name } __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`,
+    );
     const reaching = result.data.__schema.types.flatMap((type: any) =>
-      (type.fields ?? [])
-        .filter((field: any) => JSON.stringify(field.type).includes('"Person"'))
-        .map((field: any) => `${type.name}.${field.name}`),
+      (type.fields ?? []).filter((field: any) => JSON.stringify(field.type).includes('"Person"')).map((field: any) => `${type.name}.${field.name}`),
     );
     expect(reaching).toEqual(["Actor.contacts"]);
   });

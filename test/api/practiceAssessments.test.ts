@@ -44,7 +44,6 @@ async function list(filter?: Record<string, unknown>): Promise<{ totalCount: num
   }
 }
 
-
 const valid = () => ({
   actor: actors[0],
   date: "2025-03-10",
@@ -127,7 +126,16 @@ describe("practice assessment mutations", () => {
 
     const rescored = await api.gql(
       UPDATE,
-      { id, input: { scores: [{ practice: "DEFINE_PARTNERSHIP_STRATEGY", score: 2 }, { practice: "EVALUATE_TERRITORIAL_IMPACT", score: 1 }, { practice: "FUND_PROJECTS", score: 0 }] } },
+      {
+        id,
+        input: {
+          scores: [
+            { practice: "DEFINE_PARTNERSHIP_STRATEGY", score: 2 },
+            { practice: "EVALUATE_TERRITORIAL_IMPACT", score: 1 },
+            { practice: "FUND_PROJECTS", score: 0 },
+          ],
+        },
+      },
       "EDITOR",
     );
     const replaced = rescored.data.updatePracticeAssessment.practiceAssessment;
@@ -144,9 +152,27 @@ describe("practice assessment mutations", () => {
 describe("practice assessment mutations refuse bad input and change nothing", () => {
   it.each([
     ["no score at all", { scores: [] }, ["input", "scores"]],
-    ["a practice scored twice", { scores: [{ practice: "FUND_PROJECTS", score: 1 }, { practice: "FUND_PROJECTS", score: 2 }] }, ["input", "scores"]],
+    [
+      "a practice scored twice",
+      {
+        scores: [
+          { practice: "FUND_PROJECTS", score: 1 },
+          { practice: "FUND_PROJECTS", score: 2 },
+        ],
+      },
+      ["input", "scores"],
+    ],
     ["a score of 5", { scores: [{ practice: "FUND_PROJECTS", score: 5 }] }, ["input", "scores", "0", "score"]],
-    ["a score of -1", { scores: [{ practice: "MEASURE_RESULTS", score: 1 }, { practice: "FUND_PROJECTS", score: -1 }] }, ["input", "scores", "1", "score"]],
+    [
+      "a score of -1",
+      {
+        scores: [
+          { practice: "MEASURE_RESULTS", score: 1 },
+          { practice: "FUND_PROJECTS", score: -1 },
+        ],
+      },
+      ["input", "scores", "1", "score"],
+    ],
     ["a date before 1900", { date: "1850-06-01" }, ["input", "date"]],
     ["a date after 2100", { date: "2200-06-01" }, ["input", "date"]],
   ] as [string, Record<string, unknown>, string[]][])("on create: %s", async (_label, change, path) => {

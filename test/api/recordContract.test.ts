@@ -66,7 +66,10 @@ const CONTRACTS: RecordContract[] = [
     fields: "id date actor { id } scores { practice score }",
     valid: (f) => ({ actor: f.actors[0], date: "2025-03-10", scores: [{ practice: "FUND_PROJECTS", score: 4 }] }),
     update: { input: { date: "2025-01-01" }, shows: { date: "2025-01-01", scores: [{ practice: "FUND_PROJECTS", score: 4 }] } },
-    invalid: { input: (f) => ({ actor: f.actors[0], date: "2025-03-10", scores: [{ practice: "FUND_PROJECTS", score: 5 }] }), path: ["input", "scores", "0", "score"] },
+    invalid: {
+      input: (f) => ({ actor: f.actors[0], date: "2025-03-10", scores: [{ practice: "FUND_PROJECTS", score: 5 }] }),
+      path: ["input", "scores", "0", "score"],
+    },
     ownedRows: (api, id) => api.db.prisma.practiceScore.count({ where: { assessmentId: id } }),
   },
   {
@@ -89,9 +92,21 @@ const CONTRACTS: RecordContract[] = [
     type: "Evaluation",
     aggregate: null,
     fields: "id phase date impact leverUses { lever score }",
-    valid: (f) => ({ ecosystem: f.ecosystems[0], phase: "MIDWAY", date: "2025-06-20", impact: 3, reproducibility: 2, promotion: 1, appetence: 4, leverUses: [{ lever: "DATA", score: 1 }] }),
+    valid: (f) => ({
+      ecosystem: f.ecosystems[0],
+      phase: "MIDWAY",
+      date: "2025-06-20",
+      impact: 3,
+      reproducibility: 2,
+      promotion: 1,
+      appetence: 4,
+      leverUses: [{ lever: "DATA", score: 1 }],
+    }),
     update: { input: { impact: 1 }, shows: { impact: 1, phase: "MIDWAY", leverUses: [{ lever: "DATA", score: 1 }] } },
-    invalid: { input: (f) => ({ ecosystem: f.ecosystems[0], phase: "MIDWAY", date: "2025-06-20", impact: 7, reproducibility: 2, promotion: 1, appetence: 4 }), path: ["input", "impact"] },
+    invalid: {
+      input: (f) => ({ ecosystem: f.ecosystems[0], phase: "MIDWAY", date: "2025-06-20", impact: 7, reproducibility: 2, promotion: 1, appetence: 4 }),
+      path: ["input", "impact"],
+    },
     ownedRows: (api, id) => api.db.prisma.evaluationLeverUse.count({ where: { evaluationId: id } }),
   },
 ];
@@ -112,7 +127,10 @@ afterAll(() => api?.close());
 
 /** What one accepted write added to the outbox and the audit log. */
 async function traceOf(write: () => Promise<unknown>) {
-  const [position, audited] = await Promise.all([api.db.prisma.outboxEvent.aggregate({ _max: { position: true } }), api.db.prisma.auditEntry.aggregate({ _max: { id: true } })]);
+  const [position, audited] = await Promise.all([
+    api.db.prisma.outboxEvent.aggregate({ _max: { position: true } }),
+    api.db.prisma.auditEntry.aggregate({ _max: { id: true } }),
+  ]);
   await write();
   const [events, entries] = await Promise.all([
     api.db.prisma.outboxEvent.findMany({ where: { position: { gt: position._max.position ?? 0n } }, select: { aggregate: true, operation: true } }),
@@ -151,7 +169,9 @@ describe.each(CONTRACTS)("the $type record", (contract) => {
   it("is updated in the fields given only, with one audit entry and its outbox event", async () => {
     const { id } = await create();
     let updated: unknown;
-    const trace = await traceOf(async () => (updated = (await api.gql(UPDATE, { id, input: contract.update.input }, "EDITOR")).data[`update${contract.type}`][field]));
+    const trace = await traceOf(
+      async () => (updated = (await api.gql(UPDATE, { id, input: contract.update.input }, "EDITOR")).data[`update${contract.type}`][field]),
+    );
     expect(updated).toMatchObject(contract.update.shows);
     expect(trace.events).toEqual(followed("UPDATED"));
     expect(trace.entries).toEqual([{ operation: `update${contract.type}`, recordType: contract.type, role: "EDITOR" }]);
@@ -160,7 +180,9 @@ describe.each(CONTRACTS)("the $type record", (contract) => {
   it("is deleted by an admin only, with what belongs to it; a second delete answers NotFoundError", async () => {
     const { id } = await create();
     await expectRejected(api, DELETE, { id }, "ForbiddenError", "EDITOR");
-    const trace = await traceOf(async () => expect((await api.gql(DELETE, { id }, "ADMIN")).data[`delete${contract.type}`]).toEqual({ __typename: `Delete${contract.type}Success`, deletedId: id }));
+    const trace = await traceOf(async () =>
+      expect((await api.gql(DELETE, { id }, "ADMIN")).data[`delete${contract.type}`]).toEqual({ __typename: `Delete${contract.type}Success`, deletedId: id }),
+    );
     expect(trace.events).toEqual(followed("DELETED"));
     expect(trace.entries).toEqual([{ operation: `delete${contract.type}`, recordType: contract.type, role: "ADMIN" }]);
     if (contract.ownedRows) expect(await contract.ownedRows(api, recordNumber(id))).toBe(0);

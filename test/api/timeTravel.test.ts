@@ -42,11 +42,18 @@ describe("asOf on the analytics fields", () => {
   });
 
   it("leaves out an alliance's ties before its start and counts them from its first day", async () => {
-    const before = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Ecosystem { network { nodes { id } ties { source target } } } } }`, { id: ecosystemId });
+    const before = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Ecosystem { network { nodes { id } ties { source target } } } } }`, {
+      id: ecosystemId,
+    });
     const nodes: string[] = before.data.node.network.nodes.map((n: { id: string }) => n.id);
     const tied = new Set(before.data.node.network.ties.map((t: { source: string; target: string }) => `${t.source} ${t.target}`));
     const untied = (a: string, b: string) => !tied.has(`${a} ${b}`) && !tied.has(`${b} ${a}`);
-    const [a, b] = nodes.flatMap((x, i) => nodes.slice(i + 1).filter((y) => untied(x, y)).map((y) => [x, y]))[0]!;
+    const [a, b] = nodes.flatMap((x, i) =>
+      nodes
+        .slice(i + 1)
+        .filter((y) => untied(x, y))
+        .map((y) => [x, y]),
+    )[0]!;
     const created = await api.gql(
       `mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { ... on CreateAllianceSuccess { alliance { id } } ... on Error { code message } } }`,
       { input: { name: "Alliance datée", startDate: "2025-03-01", members: [{ actor: a }, { actor: b }] } },
@@ -65,7 +72,11 @@ describe("asOf on the analytics fields", () => {
       return { ties, paths: result.data.paths.paths.length, asOf: result.data.paths.computedOn.asOf };
     };
     expect(await tieBetween("2025-02-28")).toEqual({ ties: [], paths: 0, asOf: "2025-02-28" });
-    expect(await tieBetween("2025-03-01")).toEqual({ ties: [{ source: expect.any(String), target: expect.any(String), kinds: ["ALLIANCE"] }], paths: 1, asOf: "2025-03-01" });
+    expect(await tieBetween("2025-03-01")).toEqual({
+      ties: [{ source: expect.any(String), target: expect.any(String), kinds: ["ALLIANCE"] }],
+      paths: 1,
+      asOf: "2025-03-01",
+    });
     expect((await tieBetween(null)).ties).toHaveLength(1);
   });
 
@@ -103,7 +114,10 @@ describe("asOf on the analytics fields", () => {
         `query ($asOf: Date) { networkStats(asOf: $asOf) { ties } }`,
       ]) {
         const result = await api.gql(query, { asOf });
-        expect(result.errors?.[0]).toMatchObject({ extensions: { code: "input/invalid" }, message: expect.stringMatching(/asOf must not be (before 1900|after today)/) });
+        expect(result.errors?.[0]).toMatchObject({
+          extensions: { code: "input/invalid" },
+          message: expect.stringMatching(/asOf must not be (before 1900|after today)/),
+        });
       }
     }
   });
@@ -116,10 +130,14 @@ describe("time travel and the caches", () => {
     const seen = { computations: 0, maturityCalls: [] as (string | null)[] };
     api.graph.cached = ((key: string, compute: any, options?: any) => {
       if (key === "maturity") seen.maturityCalls.push(options?.asOf?.toISOString().slice(0, 10) ?? null);
-      return cached(key, (snapshot) => {
-        seen.computations += 1;
-        return compute(snapshot);
-      }, options);
+      return cached(
+        key,
+        (snapshot) => {
+          seen.computations += 1;
+          return compute(snapshot);
+        },
+        options,
+      );
     }) as typeof api.graph.cached;
     try {
       await run();

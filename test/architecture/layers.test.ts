@@ -71,7 +71,7 @@ describe("layers", () => {
       'export { c } from "../server/c.js";',
       'const d = await import("../server/d.js");',
       'import "../server/e.js";',
-      "import {\n  f,\n  g,\n} from \"../server/fg.js\";",
+      'import {\n  f,\n  g,\n} from "../server/fg.js";',
       'import { h } from "zod";',
     ].join("\n");
     expect(importsOf("graph/x.ts", text)).toEqual(["server/a.js", "schema/b.js", "server/c.js", "server/d.js", "server/e.js", "server/fg.js"]);

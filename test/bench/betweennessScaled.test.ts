@@ -37,10 +37,24 @@ describe("bench/betweennessScaled", () => {
 
   it("splits each pair between its ends' sides in proportion to distance", () => {
     // Path 0-1-2-3: from pivot 0, node 1 gets 1/2 of pair (0,2) and 1/3 of (0,3), node 2 gets 2/3 of (0,3).
-    const path = csrFromTies(4, ties([[0, 1], [1, 2], [2, 3]]));
+    const path = csrFromTies(
+      4,
+      ties([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ]),
+    );
     expect(closeArrays(sumLinearDependencies(path, [0], false), [0, 1 / 2 + 1 / 3, 2 / 3, 0])).toBeNull();
     // Weighted lengths 1, 3, 1: d(0,1) = 1, d(0,2) = 4, d(0,3) = 5.
-    const weighted = csrFromTies(4, ties([[0, 1, 1], [1, 2, 3], [2, 3, 1]]));
+    const weighted = csrFromTies(
+      4,
+      ties([
+        [0, 1, 1],
+        [1, 2, 3],
+        [2, 3, 1],
+      ]),
+    );
     expect(closeArrays(sumLinearDependencies(weighted, [0], true), [0, 1 / 4 + 1 / 5, 4 / 5, 0])).toBeNull();
   });
 
@@ -64,7 +78,14 @@ describe("bench/betweennessScaled", () => {
       const expected = betweenness(graph, options.weighted ? { weighted: true } : { normalized: options.normalized });
       for (const result of [scaledBetweenness(graph, options), await scaledBetweennessParallel(pool, graph, options)]) {
         expect(closeArrays(result.values, expected)).toBeNull();
-        expect([result.estimator, result.k, result.seed, result.pivots.length, result.error.perNode, result.error.allNodes]).toEqual(["exact", 60, null, 60, 0, 0]);
+        expect([result.estimator, result.k, result.seed, result.pivots.length, result.error.perNode, result.error.allNodes]).toEqual([
+          "exact",
+          60,
+          null,
+          60,
+          0,
+          0,
+        ]);
       }
     }
   });
@@ -115,8 +136,16 @@ describe("bench/betweennessScaled", () => {
     expect(() => scaledBetweenness(graph, { k: 1, confidence: 0 })).toThrow(/^bench\/betweennessScaled: confidence/);
     expect(() => scaledBetweenness(graph, { k: 1, rng: () => 1 })).toThrow(/rng returned 1/);
     expect(() => scaledBetweenness(graph, { seed: "x" as unknown as number })).toThrow(/^bench\/betweennessScaled: option seed/);
-    const zero = csrFromTies(3, ties([[0, 1, 0], [1, 2, 1]]));
-    expect(() => scaledBetweenness(zero, { k: 1, weighted: true })).toThrow(/^bench\/betweennessScaled: tie 0-1 has length 0; linear scaling needs lengths > 0/);
+    const zero = csrFromTies(
+      3,
+      ties([
+        [0, 1, 0],
+        [1, 2, 1],
+      ]),
+    );
+    expect(() => scaledBetweenness(zero, { k: 1, weighted: true })).toThrow(
+      /^bench\/betweennessScaled: tie 0-1 has length 0; linear scaling needs lengths > 0/,
+    );
     await expect(scaledBetweennessParallel(pool, zero, { k: 1, weighted: true })).rejects.toThrow(/length 0/);
   });
 });

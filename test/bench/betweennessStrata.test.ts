@@ -63,7 +63,10 @@ describe("bench/betweennessStrata", () => {
   it("splits each pair's credit by the offset: (d(s, v) + l) / (d(s, t) + 2l) to the source s", () => {
     // A path 0-1-2-3: node 1 lies on the pairs (0, 2) and (0, 3); from source 0 its shares are
     // (1 + l) / (2 + 2l) = 1/2 and (1 + l) / (3 + 2l); from sources 2 and 3, the complements.
-    const graph = csrFromTies(4, [0, 1, 2].map((v) => ({ source: v, target: v + 1 })));
+    const graph = csrFromTies(
+      4,
+      [0, 1, 2].map((v) => ({ source: v, target: v + 1 })),
+    );
     const l = -0.9;
     const into = new Float64Array(4 * STRATUM_WIDTH * CLASSES);
     accumulateStrataFromSource(graph, 0, createScratch(graph, { weighted: false }), into, CLASSES, l);
@@ -74,7 +77,9 @@ describe("bench/betweennessStrata", () => {
 
   it("refuses an offset of -1 or below, and an offset on other kernels", async () => {
     const graph = csrOf(fixtureGraphs[0]!, false);
-    await expect(pool.sumDependencies(graph, { kernel: "strata", weighted: false, sources: null, classes: 3, offset: -1 })).rejects.toThrow(/share offset > -1/);
+    await expect(pool.sumDependencies(graph, { kernel: "strata", weighted: false, sources: null, classes: 3, offset: -1 })).rejects.toThrow(
+      /share offset > -1/,
+    );
     await expect(pool.sumDependencies(graph, { kernel: "linear", weighted: false, sources: null, offset: 0.5 })).rejects.toThrow(/strata kernel only/);
   });
 });

@@ -47,12 +47,18 @@ describe("bench/betweennessTopRanked", () => {
 
   it("finds most of the exact top nodes over ten seeds, each candidate with a standard error", async () => {
     const exact = betweenness(territorial);
-    const best = Array.from(exact.keys()).sort((a, b) => exact[b]! - exact[a]!).slice(0, 5);
+    const best = Array.from(exact.keys())
+      .sort((a, b) => exact[b]! - exact[a]!)
+      .slice(0, 5);
     let found = 0;
     for (let seed = 1; seed <= 10; seed += 1) {
       const result = await topRankedBetweenness(territorial, { k: 75, top: 5, seed });
       expect(result.candidates.length).toBeGreaterThanOrEqual(15);
-      const estimatedTop = new Set(Array.from(result.values.keys()).sort((a, b) => result.values[b]! - result.values[a]!).slice(0, 5));
+      const estimatedTop = new Set(
+        Array.from(result.values.keys())
+          .sort((a, b) => result.values[b]! - result.values[a]!)
+          .slice(0, 5),
+      );
       found += best.filter((v) => estimatedTop.has(v)).length;
       for (const v of result.candidates) expect(result.standardError[v]).toBeGreaterThanOrEqual(0);
     }
@@ -64,13 +70,19 @@ describe("bench/betweennessTopRanked", () => {
     expect(result.estimator).toBe("exact");
     expect(closeArrays(result.values, betweenness(territorial))).toBeNull();
     expect(result.standardError.every((x) => x === 0)).toBe(true);
-    const path = csrFromTies(3, [{ source: 0, target: 1 }, { source: 1, target: 2 }]);
+    const path = csrFromTies(3, [
+      { source: 0, target: 1 },
+      { source: 1, target: 2 },
+    ]);
     expect(Array.from((await topRankedBetweennessParallel(pool, path, { k: 5 })).values)).toEqual([0, 1, 0]);
   });
 
   it("counts the sources at each distance class by breadth-first search", () => {
     // A path 0-1-2-3-4 and an isolated node 5.
-    const graph = csrFromTies(6, [0, 1, 2, 3].map((v) => ({ source: v, target: v + 1 })));
+    const graph = csrFromTies(
+      6,
+      [0, 1, 2, 3].map((v) => ({ source: v, target: v + 1 })),
+    );
     const depth = new Int32Array(6).fill(-1);
     const queue = new Int32Array(6);
     expect(Array.from(distanceClassSizes(graph, 0, 3, depth, queue))).toEqual([1, 1, 2]);
@@ -86,6 +98,8 @@ describe("bench/betweennessTopRanked", () => {
     await expect(topRankedBetweenness(territorial, { confidence: 1 })).rejects.toThrow(/confidence/);
     await expect(topRankedBetweenness(territorial, { offset: -1 })).rejects.toThrow(/offset must be a number above -1/);
     await expect(topRankedBetweenness(territorial, { weighted: true } as never)).rejects.toThrow(/unknown option weighted/);
-    await expect(pool.sumDependencies(territorial, { kernel: "strata", weighted: true, sources: null, classes: 3 })).rejects.toThrow(/strata kernel is unweighted/);
+    await expect(pool.sumDependencies(territorial, { kernel: "strata", weighted: true, sources: null, classes: 3 })).rejects.toThrow(
+      /strata kernel is unweighted/,
+    );
   });
 });

@@ -26,6 +26,8 @@ describe("bench/estimatorPool", () => {
     const fixture = fixtureGraphs.find((f) => f.name === "territorial-150")!;
     const graph = csrOf(fixture);
     const groups = Int32Array.from(fixture.territory);
-    await expect(pool.sumDependencies(graph, { kernel: "linear", weighted: false, sources: null, groups })).rejects.toThrow(/groups apply to the brandes kernel only/);
+    await expect(pool.sumDependencies(graph, { kernel: "linear", weighted: false, sources: null, groups })).rejects.toThrow(
+      /groups apply to the brandes kernel only/,
+    );
   });
 });

@@ -89,11 +89,24 @@ describe.runIf(available)("live updates in a browser", () => {
     await page.locator('#live-state[data-live="open"]').waitFor({ timeout: 30_000 });
     await page.evaluate(() => ((globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
-    const actor = await api(mutationDocuments("Actor", "id").CREATE, { input: { name: "Tiers-lieu des Communs", kind: "ASSOCIATION", territories: [territory] } }, editorToken);
+    const actor = await api(
+      mutationDocuments("Actor", "id").CREATE,
+      { input: { name: "Tiers-lieu des Communs", kind: "ASSOCIATION", territories: [territory] } },
+      editorToken,
+    );
     const newcomer = actor.createActor.actor.id;
     await api(
       mutationDocuments("Alliance", "id").CREATE,
-      { input: { name: "Accueil du tiers-lieu", startDate: "2025-03-01", members: [{ actor: newcomer, role: "LEAD" }, { actor: before.nodes[0].id, role: "PARTNER" }] } },
+      {
+        input: {
+          name: "Accueil du tiers-lieu",
+          startDate: "2025-03-01",
+          members: [
+            { actor: newcomer, role: "LEAD" },
+            { actor: before.nodes[0].id, role: "PARTNER" },
+          ],
+        },
+      },
       editorToken,
     );
     const after = (await api(NETWORK, { code })).ecosystem.network;
@@ -114,11 +127,16 @@ describe.runIf(available)("live updates in a browser", () => {
     const fifth = await openSubscription(code);
     expect(fifth.status).toBe(429);
     for (const s of four) s.close();
-    await expect.poll(async () => {
-      const again = await openSubscription(code);
-      again.close();
-      return again.status;
-    }, { timeout: 30_000 }).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const again = await openSubscription(code);
+          again.close();
+          return again.status;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(200);
   });
 
   it("completes open streams on SIGTERM and stops cleanly", async () => {

@@ -70,7 +70,9 @@ describe.runIf(available)("the map in a browser", () => {
   });
 
   it("opens an actor and shows its peers with their reasons", async () => {
-    const catalyst = await api<{ actors: { nodes: { id: string; name: string }[] } }>(`{ actors(first: 1, filter: { isCatalyst: true }) { nodes { id name } } }`);
+    const catalyst = await api<{ actors: { nodes: { id: string; name: string }[] } }>(
+      `{ actors(first: 1, filter: { isCatalyst: true }) { nodes { id name } } }`,
+    );
     const actor = catalyst.actors.nodes[0]!;
     await page.goto(`${server.url}/#/actor/${encodeURIComponent(actor.id)}`);
     await page.getByRole("heading", { name: actor.name }).waitFor({ timeout: 30_000 });

@@ -10,7 +10,8 @@ import { inject } from "vitest";
 // Without Chromium the suites are skipped, except in CI, where it is required.
 export const CHROMIUM = "/usr/bin/chromium";
 export const browserAvailable = fs.existsSync(CHROMIUM) && !process.env.TEST_DATABASE_URL;
-if (!browserAvailable && process.env.CI === "true" && !process.env.TEST_DATABASE_URL) throw new Error("browser tests: /usr/bin/chromium is required in CI (apt-get install chromium)");
+if (!browserAvailable && process.env.CI === "true" && !process.env.TEST_DATABASE_URL)
+  throw new Error("browser tests: /usr/bin/chromium is required in CI (apt-get install chromium)");
 if (!browserAvailable) console.log("browser tests skipped: no /usr/bin/chromium (apt-get install chromium)");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -41,7 +41,10 @@ describe("who may export", () => {
   });
 
   it("refuses an unknown token with 401, as the API does", async () => {
-    expect(await errorOf(await fetchExport(api, { format: "gexf", scope: SCOPE }, "mlg_not-a-token"))).toMatchObject({ status: 401, code: "auth/invalid-token" });
+    expect(await errorOf(await fetchExport(api, { format: "gexf", scope: SCOPE }, "mlg_not-a-token"))).toMatchObject({
+      status: 401,
+      code: "auth/invalid-token",
+    });
   });
 
   it("refuses a catalyst's token with 403: it speaks for one actor, not for the network", async () => {
@@ -74,7 +77,9 @@ describe("personal data in exports", () => {
       const { text, response } = await exportText(api, { format: "jgf", scope: SCOPE, people: "true" }, tokens[role]);
       expect(response.headers.get("x-maillage-people")).toBe("included");
       const { graph } = JSON.parse(text);
-      const contacts = Object.values(graph.nodes as Record<string, { metadata: { contacts: { name: string; email: string | null }[] } }>).flatMap((n) => n.metadata.contacts);
+      const contacts = Object.values(graph.nodes as Record<string, { metadata: { contacts: { name: string; email: string | null }[] } }>).flatMap(
+        (n) => n.metadata.contacts,
+      );
       expect(contacts.map((c) => c.email).sort()).toEqual(people.map((p) => p.email).sort());
     }
     const { text, response } = await exportText(api, { format: "gexf", scope: SCOPE }, tokens.ADMIN);
@@ -120,7 +125,11 @@ describe("bad requests", () => {
   });
 
   it("answers 404 for a région or territory that does not exist", async () => {
-    expect(await errorOf(await fetchExport(api, { format: "gexf", scope: "region:99" }, tokens.RESEARCHER))).toMatchObject({ status: 404, code: "record/not-found", message: 'No région has the code "99".' });
+    expect(await errorOf(await fetchExport(api, { format: "gexf", scope: "region:99" }, tokens.RESEARCHER))).toMatchObject({
+      status: 404,
+      code: "record/not-found",
+      message: 'No région has the code "99".',
+    });
     expect((await errorOf(await fetchExport(api, { format: "gexf", scope: "territory:EPCI:000000000" }, tokens.RESEARCHER))).status).toBe(404);
   });
 });
@@ -138,7 +147,6 @@ describe("with the rest of the server", () => {
       fs.rmSync(webDir, { recursive: true, force: true });
     }
   });
-
 
   it("count exports in the rate limits as they count GraphQL requests, per token", async () => {
     const limits = { ...DEFAULT_LIMITS, tokenRequestsPerMinute: 2 };

@@ -20,7 +20,11 @@ let work: string;
 let dataDir: string;
 
 const maillage = (args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, "bin/maillage.mjs"), "export", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" } });
+  spawnSync(process.execPath, [path.join(ROOT, "bin/maillage.mjs"), "export", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+  });
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-export-cli-"));
@@ -36,7 +40,8 @@ describe("maillage export, its command line", () => {
   it("prints its usage with --help, through maillage and run on its own", () => {
     const help = maillage(["--help"]);
     expect(help.status).toBe(0);
-    for (const option of ["--format", "--scope", "--out", "--profile", "--modality", "--lever", "--from", "--to", "--as-of", "--confirmed", "--people"]) expect(help.stdout).toContain(option);
+    for (const option of ["--format", "--scope", "--out", "--profile", "--modality", "--lever", "--from", "--to", "--as-of", "--confirmed", "--people"])
+      expect(help.stdout).toContain(option);
     const own = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/export.ts"), "--help"], { cwd: ROOT, encoding: "utf8" });
     expect(own.status).toBe(0);
     expect(own.stdout).toContain("region:<INSEE code>");

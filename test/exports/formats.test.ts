@@ -22,8 +22,31 @@ const API_NETWORK = `query ($code: String!) {
   }
 }`;
 
-type ApiNode = { id: string; name: string; profile: string; kind: string; isCatalyst: boolean; ecosystem: string; degree: number; betweenness: number; bridgeScore: number; constraint: number | null; community: number; isArticulationPoint: boolean };
-type ApiTie = { source: string; target: string; strength: number; value: number; kinds: string[]; confirmed: boolean; isBridge: boolean; firstDate: string; lastDate: string };
+type ApiNode = {
+  id: string;
+  name: string;
+  profile: string;
+  kind: string;
+  isCatalyst: boolean;
+  ecosystem: string;
+  degree: number;
+  betweenness: number;
+  bridgeScore: number;
+  constraint: number | null;
+  community: number;
+  isArticulationPoint: boolean;
+};
+type ApiTie = {
+  source: string;
+  target: string;
+  strength: number;
+  value: number;
+  kinds: string[];
+  confirmed: boolean;
+  isBridge: boolean;
+  firstDate: string;
+  lastDate: string;
+};
 
 let api: TestApi;
 let token: string;
@@ -58,13 +81,34 @@ describe("exports read back", () => {
     expect(graph.size).toBe(ties.length);
     for (const node of nodes) {
       const a = graph.getNodeAttributes(node.id);
-      expect(a).toMatchObject({ label: node.name, profile: node.profile, kind: node.kind, isCatalyst: node.isCatalyst, ecosystem: node.ecosystem, degree: node.degree, community: node.community, isArticulationPoint: node.isArticulationPoint, territoryCode: CODE, regionCode: "84" });
-      expect(sameNumber(a.betweenness, node.betweenness) && sameNumber(a.bridgeScore, node.bridgeScore) && sameNumber(a.constraint, node.constraint)).toBe(true);
+      expect(a).toMatchObject({
+        label: node.name,
+        profile: node.profile,
+        kind: node.kind,
+        isCatalyst: node.isCatalyst,
+        ecosystem: node.ecosystem,
+        degree: node.degree,
+        community: node.community,
+        isArticulationPoint: node.isArticulationPoint,
+        territoryCode: CODE,
+        regionCode: "84",
+      });
+      expect(sameNumber(a.betweenness, node.betweenness) && sameNumber(a.bridgeScore, node.bridgeScore) && sameNumber(a.constraint, node.constraint)).toBe(
+        true,
+      );
     }
     graph.forEachEdge((_edge, a, source, target) => {
       const tie = tieOf.get(pair(source, target))!;
       expect(tie).toBeDefined();
-      expect(a).toMatchObject({ weight: tie.strength, value: tie.value, kinds: tie.kinds, confirmed: tie.confirmed, isBridge: tie.isBridge, firstDate: tie.firstDate, lastDate: tie.lastDate });
+      expect(a).toMatchObject({
+        weight: tie.strength,
+        value: tie.value,
+        kinds: tie.kinds,
+        confirmed: tie.confirmed,
+        isBridge: tie.isBridge,
+        firstDate: tie.firstDate,
+        lastDate: tie.lastDate,
+      });
     });
 
     // graphology keeps no spells: read them from the document itself.
@@ -98,7 +142,16 @@ describe("exports read back", () => {
     const { text } = await exportText(api, { format: "graphml", scope: SCOPE }, token);
     const doc = parseXml(text);
     const keys = Array.from(doc.getElementsByTagName("key"), (k) => `${k.getAttribute("for")}:${k.getAttribute("attr.name")}:${k.getAttribute("attr.type")}`);
-    expect(keys).toEqual(expect.arrayContaining(["node:degree:int", "node:betweenness:double", "node:isCatalyst:boolean", "edge:weight:double", "edge:confirmed:boolean", "graph:graphVersion:string"]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "node:degree:int",
+        "node:betweenness:double",
+        "node:isCatalyst:boolean",
+        "edge:weight:double",
+        "edge:confirmed:boolean",
+        "graph:graphVersion:string",
+      ]),
+    );
     const graph = parseGraphml(text);
     expect(graph.order).toBe(nodes.length);
     expect(graph.size).toBe(ties.length);
@@ -147,11 +200,17 @@ describe("exports read back", () => {
     expect(Object.keys(graph.nodes)).toHaveLength(nodes.length);
     expect(graph.edges).toHaveLength(ties.length);
     for (const node of nodes) {
-      expect(graph.nodes[node.id]).toMatchObject({ label: node.name, metadata: { profile: node.profile, degree: node.degree, betweenness: node.betweenness, bridgeScore: node.bridgeScore, constraint: node.constraint } });
+      expect(graph.nodes[node.id]).toMatchObject({
+        label: node.name,
+        metadata: { profile: node.profile, degree: node.degree, betweenness: node.betweenness, bridgeScore: node.bridgeScore, constraint: node.constraint },
+      });
     }
     for (const edge of graph.edges) {
       const tie = tieOf.get(pair(edge.source, edge.target))!;
-      expect(edge).toMatchObject({ directed: false, metadata: { weight: tie.strength, value: tie.value, kinds: tie.kinds, confirmed: tie.confirmed, isBridge: tie.isBridge } });
+      expect(edge).toMatchObject({
+        directed: false,
+        metadata: { weight: tie.strength, value: tie.value, kinds: tie.kinds, confirmed: tie.confirmed, isBridge: tie.isBridge },
+      });
       expect(edge.metadata.spells[0].start).toBe(tie.firstDate);
     }
   });
@@ -165,7 +224,13 @@ describe("exports read back", () => {
     const options = { documentLoader, safe: true } as unknown as jsonld.Options.ToRdf;
     const quads = (await jsonld.toRDF(JSON.parse(text), { ...options, format: "application/n-quads" })) as unknown as string;
     const RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
-    const typed = (type: string) => new Set(quads.split("\n").filter((line) => line.includes(`${RDF_TYPE} <${type}>`)).map((line) => line.split(" ")[0]));
+    const typed = (type: string) =>
+      new Set(
+        quads
+          .split("\n")
+          .filter((line) => line.includes(`${RDF_TYPE} <${type}>`))
+          .map((line) => line.split(" ")[0]),
+      );
     const ORG = "http://www.w3.org/ns/org#";
     expect(typed(`${ORG}Organization`).size).toBe(nodes.length);
     const membershipNodes = typed(`${ORG}Membership`);

@@ -23,7 +23,9 @@ let actorId: string;
 beforeAll(async () => {
   api = await startTestApi();
   tokens = await tokensFor(api);
-  const vichy = await api.gql(`query ($code: String!) { ecosystem(territoryCode: $code) { territory { id } actors(first: 1) { nodes { id } } } }`, { code: CODE });
+  const vichy = await api.gql(`query ($code: String!) { ecosystem(territoryCode: $code) { territory { id } actors(first: 1) { nodes { id } } } }`, {
+    code: CODE,
+  });
   const { territory, actors } = vichy.data.ecosystem;
   const created = await api.gql(
     `mutation ($input: CreateActorInput!) { createActor(input: $input) { __typename ... on CreateActorSuccess { actor { id name } } ... on Error { message } } }`,
@@ -60,7 +62,10 @@ describe("a hostile name", () => {
   });
 
   it("comes back whole from CSV, JSON Graph and JSON-LD, which can carry every character", async () => {
-    const nodes = parseCsv((await exportText(api, { format: "csv", part: "nodes", scope: SCOPE }, tokens.RESEARCHER)).text, { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv((await exportText(api, { format: "csv", part: "nodes", scope: SCOPE }, tokens.RESEARCHER)).text, { columns: true }) as Record<
+      string,
+      string
+    >[];
     // CSV drops the characters XML refuses too: they are junk in a spreadsheet.
     expect(nodes.find((row) => row.id === actorId)!.label).toBe(IN_XML);
     const { graph } = JSON.parse((await exportText(api, { format: "jgf", scope: SCOPE }, tokens.RESEARCHER)).text);
@@ -78,7 +83,7 @@ describe("XML text", () => {
   });
 
   it("escapes markup in text, and quotes and white space in attribute values so they survive normalisation", () => {
-    expect(escapeText(`<a href="x">&</a>`)).toBe("&lt;a href=\"x\"&gt;&amp;&lt;/a&gt;");
+    expect(escapeText(`<a href="x">&</a>`)).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;');
     expect(escapeAttribute(`"it's"\t\n\r`)).toBe("&quot;it&apos;s&quot;&#9;&#10;&#13;");
     const doc = parseXml(`<r a="${escapeAttribute(IN_XML)}">${escapeText(IN_XML)}</r>`);
     expect(doc.documentElement!.getAttribute("a")).toBe(IN_XML);

@@ -43,12 +43,17 @@ async function pairsInRecord(pathPrefix: string, asOf = "9999-12-31"): Promise<n
   return count;
 }
 
-const pathOf = async (level: "REGION" | "EPCI", code: string) => (await api.db.prisma.territory.findUniqueOrThrow({ where: { level_code: { level, code } }, select: { path: true } })).path;
+const pathOf = async (level: "REGION" | "EPCI", code: string) =>
+  (await api.db.prisma.territory.findUniqueOrThrow({ where: { level_code: { level, code } }, select: { path: true } })).path;
 
 describe("a région", () => {
   it("holds the région's actors, the pairs of them the record ties, and each actor's metrics in the whole network", async () => {
     const { meta, nodes, edges } = await jgf({ scope: "region:84" });
-    const api84 = await api.gql(`{ actors(filter: { regionCode: "84" }, first: 25) { totalCount nodes { id metrics(scope: {}) { degree betweenness bridgeScore constraint community } } } }`, {}, "RESEARCHER");
+    const api84 = await api.gql(
+      `{ actors(filter: { regionCode: "84" }, first: 25) { totalCount nodes { id metrics(scope: {}) { degree betweenness bridgeScore constraint community } } } }`,
+      {},
+      "RESEARCHER",
+    );
     expect(api84.errors).toBeUndefined();
     expect(Object.keys(nodes)).toHaveLength(api84.data.actors.totalCount);
     expect(edges).toHaveLength(await pairsInRecord(await pathOf("REGION", "84")));
@@ -56,7 +61,11 @@ describe("a région", () => {
     for (const actor of api84.data.actors.nodes) {
       const { metadata } = nodes[actor.id]!;
       expect(metadata).toMatchObject({ degree: actor.metrics.degree, community: actor.metrics.community, regionCode: "84" });
-      expect(sameNumber(metadata.betweenness, actor.metrics.betweenness) && sameNumber(metadata.bridgeScore, actor.metrics.bridgeScore) && sameNumber(metadata.constraint, actor.metrics.constraint)).toBe(true);
+      expect(
+        sameNumber(metadata.betweenness, actor.metrics.betweenness) &&
+          sameNumber(metadata.bridgeScore, actor.metrics.bridgeScore) &&
+          sameNumber(metadata.constraint, actor.metrics.constraint),
+      ).toBe(true);
     }
   });
 });
@@ -120,7 +129,12 @@ describe("filters", () => {
     expect(Object.keys(nodes)).toHaveLength(expected);
     expect(Object.values(nodes).every((n) => profiles.includes(n.metadata.profile))).toBe(true);
     const kept = new Set(network.nodes.filter((n) => profiles.includes(n.profile)).map((n) => n.id));
-    expect(edges.map(key).sort()).toEqual(network.ties.filter((t) => kept.has(t.source) && kept.has(t.target)).map(key).sort());
+    expect(edges.map(key).sort()).toEqual(
+      network.ties
+        .filter((t) => kept.has(t.source) && kept.has(t.target))
+        .map(key)
+        .sort(),
+    );
   });
 
   it("confirmed ties only, and without the actors they leave alone", async () => {

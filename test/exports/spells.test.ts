@@ -35,11 +35,13 @@ describe("a tie's spells", () => {
 
 describe("the scope syntax", () => {
   it("reads national, a région, a territory with or without its level, and writes them back", () => {
-    for (const text of ["national", "region:84", "territory:200071363", "territory:DEPARTEMENT:84", "territory:PROJECT:DEMO-PETR-01"]) expect(scopeText(parseScope(text)!)).toBe(text);
+    for (const text of ["national", "region:84", "territory:200071363", "territory:DEPARTEMENT:84", "territory:PROJECT:DEMO-PETR-01"])
+      expect(scopeText(parseScope(text)!)).toBe(text);
     expect(parseScope("territory:epci:200071363")).toEqual({ kind: "territory", code: "200071363", level: "EPCI" });
   });
 
   it("refuses anything else", () => {
-    for (const text of ["", "region", "region:", "regions:84", "territory:CANTON:12", "territory:a:b:c", "region:84/../1", "national:1", "territory:<x>"]) expect(parseScope(text)).toBeNull();
+    for (const text of ["", "region", "region:", "regions:84", "territory:CANTON:12", "territory:a:b:c", "region:84/../1", "national:1", "territory:<x>"])
+      expect(parseScope(text)).toBeNull();
   });
 });

@@ -30,7 +30,9 @@ describe("the analytics service's cache keys", () => {
   it("give the same key for the same parameters in any property order", () => {
     const reversed = Object.fromEntries(Object.entries(DEFAULT_VALUE_WEIGHTS).reverse()) as typeof DEFAULT_VALUE_WEIGHTS;
     expect(keyOf({ analytic: "tie-values", weights: reversed })).toBe(keyOf({ analytic: "tie-values", weights: { ...DEFAULT_VALUE_WEIGHTS } }));
-    expect(keyOf({ includeOutside: true, ecosystemId: 3, analytic: "ecosystem-network" })).toBe(keyOf({ analytic: "ecosystem-network", ecosystemId: 3, includeOutside: true }));
+    expect(keyOf({ includeOutside: true, ecosystemId: 3, analytic: "ecosystem-network" })).toBe(
+      keyOf({ analytic: "ecosystem-network", ecosystemId: 3, includeOutside: true }),
+    );
     expect(keyOf({ analytic: "scope-metrics", scope: { ecosystemId: 3, kind: "ecosystem" } })).toBe(keyOf({ analytic: "scope-metrics", scope: ecosystem(3) }));
   });
 

@@ -4,10 +4,7 @@ import { attributeAssortativity, attributeMixingMatrix } from "../../graph/algor
 import { closeArrays, csrOf, fixtureGraphs, referenceValues } from "../support/fixtureGraphs.js";
 
 type Encoded = number | string; // NaN is written "NaN"
-const reference =
-  referenceValues<Record<"profile" | "territory", { assortativity: Record<"unweighted" | "weighted", Encoded> }>>(
-    "mixing.json",
-  );
+const reference = referenceValues<Record<"profile" | "territory", { assortativity: Record<"unweighted" | "weighted", Encoded> }>>("mixing.json");
 
 const ties = (pairs: [number, number][]) => pairs.map(([source, target]) => ({ source, target }));
 
@@ -32,7 +29,13 @@ describe("graph/assortativity", () => {
   });
 
   it("is 1 when ties stay in their group and -1 when a bipartite graph only crosses", () => {
-    const twoPairs = csrFromTies(4, ties([[0, 1], [2, 3]]));
+    const twoPairs = csrFromTies(
+      4,
+      ties([
+        [0, 1],
+        [2, 3],
+      ]),
+    );
     expect(attributeAssortativity(twoPairs, [0, 0, 1, 1])).toBe(1);
     expect(attributeAssortativity(twoPairs, [0, 1, 0, 1])).toBe(-1);
   });
@@ -42,7 +45,10 @@ describe("graph/assortativity", () => {
   });
 
   it("enters each tie from both ends of the mixing matrix, with weights when asked", () => {
-    const graph = csrFromTies(3, [{ source: 0, target: 1, weight: 2 }, { source: 1, target: 2, weight: 0.5 }]);
+    const graph = csrFromTies(3, [
+      { source: 0, target: 1, weight: 2 },
+      { source: 1, target: 2, weight: 0.5 },
+    ]);
     expect(attributeMixingMatrix(graph, [5, 5, 8])).toEqual({ labels: [5, 8], matrix: Float64Array.from([2, 1, 1, 0]) });
     const weighted = attributeMixingMatrix(graph, [5, 5, 8], { weighted: true });
     expect([...weighted.matrix]).toEqual([4, 0.5, 0.5, 0]);

@@ -36,24 +36,64 @@ describe("graph/betweenness", () => {
   });
 
   it("gives 1 to the middle of a three-node path, 0 to its ends", () => {
-    expect([...betweenness(csrFromTies(3, ties([[0, 1], [1, 2]])))]).toEqual([0, 1, 0]);
+    expect([
+      ...betweenness(
+        csrFromTies(
+          3,
+          ties([
+            [0, 1],
+            [1, 2],
+          ]),
+        ),
+      ),
+    ]).toEqual([0, 1, 0]);
   });
 
   it("splits a pair between its two shortest paths around a square", () => {
-    const square = csrFromTies(4, ties([[0, 1], [1, 2], [2, 3], [0, 3]]));
+    const square = csrFromTies(
+      4,
+      ties([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [0, 3],
+      ]),
+    );
     expect([...betweenness(square, { normalized: false })]).toEqual([0.5, 0.5, 0.5, 0.5]);
   });
 
   it("reads weights as lengths: a long tie is bypassed, an equally long one shares the pair", () => {
-    const long = csrFromTies(3, ties([[0, 1, 1], [1, 2, 1], [0, 2, 3]]));
+    const long = csrFromTies(
+      3,
+      ties([
+        [0, 1, 1],
+        [1, 2, 1],
+        [0, 2, 3],
+      ]),
+    );
     expect([...betweenness(long, { weighted: true, normalized: false })]).toEqual([0, 1, 0]);
     expect([...betweenness(long, { weighted: false, normalized: false })]).toEqual([0, 0, 0]);
-    const even = csrFromTies(3, ties([[0, 1, 1], [1, 2, 1], [0, 2, 2]]));
+    const even = csrFromTies(
+      3,
+      ties([
+        [0, 1, 1],
+        [1, 2, 1],
+        [0, 2, 2],
+      ]),
+    );
     expect([...betweenness(even, { weighted: true, normalized: false })]).toEqual([0, 0.5, 0]);
   });
 
   it("keeps disconnected parts apart and normalizes by the whole graph's size", () => {
-    const twoPaths = csrFromTies(6, ties([[0, 1], [1, 2], [3, 4], [4, 5]]));
+    const twoPaths = csrFromTies(
+      6,
+      ties([
+        [0, 1],
+        [1, 2],
+        [3, 4],
+        [4, 5],
+      ]),
+    );
     expect(closeArrays(betweenness(twoPaths), [0, 0.1, 0, 0, 0.1, 0])).toBeNull();
     expect(closeArrays(betweenness(twoPaths, { weighted: true }), [0, 0.1, 0, 0, 0.1, 0])).toBeNull();
   });
@@ -67,7 +107,13 @@ describe("graph/betweenness", () => {
   it("reproduces networkx's counts across a zero-length tie, which are not shares of pairs", () => {
     // 0 -(0)- 1 -(1)- 2: node 1 lies on the one pair {0, 2}, yet networkx gives it 1.5 (and 7 to the
     // tie 0-1): both ends of a zero-length tie count as each other's predecessor.
-    const graph = csrFromTies(3, ties([[0, 1, 0], [1, 2, 1]]));
+    const graph = csrFromTies(
+      3,
+      ties([
+        [0, 1, 0],
+        [1, 2, 1],
+      ]),
+    );
     expect([...betweenness(graph, { weighted: true, normalized: false })]).toEqual([0, 1.5, 0]);
   });
 
@@ -92,7 +138,13 @@ describe("graph/betweenness", () => {
   });
 
   it("refuses bad input, naming the module", () => {
-    const path = csrFromTies(3, ties([[0, 1], [1, 2]]));
+    const path = csrFromTies(
+      3,
+      ties([
+        [0, 1],
+        [1, 2],
+      ]),
+    );
     const negative: CsrGraph = { ...path, weights: Float64Array.from(path.weights, () => -1) };
     expect(() => betweenness(negative, { weighted: true })).toThrow(/^graph\/betweenness: tie 0-1 has length -1/);
     expect(betweenness(negative)).toEqual(new Float64Array([0, 1, 0]));
@@ -118,7 +170,15 @@ describe("graph/betweenness: crossGroupBetweenness", () => {
   });
 
   it("counts only pairs across groups, divided by those that do not contain the node", () => {
-    const path = csrFromTies(5, ties([[0, 1], [1, 2], [2, 3], [3, 4]]));
+    const path = csrFromTies(
+      5,
+      ties([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ]),
+    );
     const groups = [0, 0, 1, 1, 1];
     // Cross pairs: {0,1} x {2,3,4}. Node 1 lies on 0-2, 0-3, 0-4 (3 of the 3 pairs without it),
     // node 2 on 0-3, 0-4, 1-3, 1-4 (4 of 4), node 3 on 0-4, 1-4 (2 of 4).
@@ -135,13 +195,27 @@ describe("graph/betweenness: crossGroupBetweenness", () => {
   });
 
   it("is 0 everywhere with a single group, and on the empty graph", () => {
-    const star = csrFromTies(4, ties([[0, 1], [0, 2], [0, 3]]));
+    const star = csrFromTies(
+      4,
+      ties([
+        [0, 1],
+        [0, 2],
+        [0, 3],
+      ]),
+    );
     expect([...crossGroupBetweenness(star, [5, 5, 5, 5])]).toEqual([0, 0, 0, 0]);
     expect(crossGroupBetweenness(csrFromTies(0, []), [])).toEqual(new Float64Array(0));
   });
 
   it("refuses groups that do not label every node with an integer, naming the module", () => {
-    const star = csrFromTies(4, ties([[0, 1], [0, 2], [0, 3]]));
+    const star = csrFromTies(
+      4,
+      ties([
+        [0, 1],
+        [0, 2],
+        [0, 3],
+      ]),
+    );
     expect(() => crossGroupBetweenness(star, [0, 1, 2])).toThrow(/^graph\/betweenness: groups must hold one label per node \(4\)/);
     expect(() => crossGroupBetweenness(star, [0, 1, 2, 0.5])).toThrow(/^graph\/betweenness: group label of node 3/);
   });

@@ -31,7 +31,11 @@ describe("graph/betweennessBatch", () => {
 
   it("handles repeated sources, isolated nodes and separate parts, and leaves its scratch clean for the next batch", () => {
     // 0-1-2 and 3-4, node 5 alone.
-    const graph = csrFromTies(6, [{ source: 0, target: 1 }, { source: 1, target: 2 }, { source: 3, target: 4 }]);
+    const graph = csrFromTies(6, [
+      { source: 0, target: 1 },
+      { source: 1, target: 2 },
+      { source: 3, target: 4 },
+    ]);
     const scratch = createBatchScratch(graph);
     const sums = new Float64Array(6);
     accumulateBatch(graph, [0, 0, 2, 5, 3], 5, scratch, sums);

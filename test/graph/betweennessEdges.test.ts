@@ -53,13 +53,28 @@ describe("graph/edgeBetweenness", () => {
   });
 
   it("gives each tie of a three-node path its two pairs, normalized by the three pairs", () => {
-    const path = csrFromTies(3, ties([[0, 1], [1, 2]]));
+    const path = csrFromTies(
+      3,
+      ties([
+        [0, 1],
+        [1, 2],
+      ]),
+    );
     expect([...edgeBetweenness(path, { normalized: false })]).toEqual([2, 2]);
     expect(closeArrays(edgeBetweenness(path), [2 / 3, 2 / 3])).toBeNull();
   });
 
   it("gives each spoke of a five-leaf star the five pairs of its leaf", () => {
-    const star = csrFromTies(6, ties([[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]]));
+    const star = csrFromTies(
+      6,
+      ties([
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [0, 4],
+        [0, 5],
+      ]),
+    );
     expect([...edgeBetweenness(star, { normalized: false })]).toEqual([5, 5, 5, 5, 5]);
   });
 
@@ -86,7 +101,13 @@ describe("graph/edgeBetweenness", () => {
   });
 
   it("refuses bad input, naming the module", () => {
-    const path = csrFromTies(3, ties([[0, 1], [1, 2]]));
+    const path = csrFromTies(
+      3,
+      ties([
+        [0, 1],
+        [1, 2],
+      ]),
+    );
     const broken: CsrGraph = { ...path, weights: Float64Array.from(path.weights, () => NaN) };
     expect(() => edgeBetweenness(broken, { weighted: true })).toThrow(/^graph\/edgeBetweenness: tie 0-1 has length NaN/);
     expect(() => edgeBetweenness(null as unknown as CsrGraph)).toThrow(/^graph\/edgeBetweenness: expected a CsrGraph/);

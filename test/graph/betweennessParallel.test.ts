@@ -54,7 +54,9 @@ describe("graph/betweennessParallel", () => {
       }
       expect(closeArrays(await pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources, groups }), expected)).toBeNull();
     }
-    await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: null, groups: [1, 2] })).rejects.toThrow(/groups must hold one label per node/);
+    await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: null, groups: [1, 2] })).rejects.toThrow(
+      /groups must hold one label per node/,
+    );
   });
 
   it("gives the same bits whatever the number of workers, and on every call", async () => {
@@ -72,7 +74,13 @@ describe("graph/betweennessParallel", () => {
   it("is reused across graphs and queued calls, and refuses work once closed", async () => {
     const own = createBetweennessPool({ workers: 2 });
     const karate = graphNamed("karate");
-    const path = csrFromTies(3, ties([[0, 1], [1, 2]]));
+    const path = csrFromTies(
+      3,
+      ties([
+        [0, 1],
+        [1, 2],
+      ]),
+    );
     const results = await Promise.all([own.betweenness(karate), own.betweenness(path, { normalized: false }), own.betweenness(karate, { weighted: true })]);
     expect(closeArrays(results[0]!, betweenness(karate))).toBeNull();
     expect([...results[1]!]).toEqual([0, 1, 0]);
@@ -99,7 +107,15 @@ describe("graph/betweennessParallel", () => {
   });
 
   it("relabels in breadth-first order, every component from its lowest label, rows sorted", () => {
-    const graph = csrFromTies(6, ties([[0, 4], [4, 2], [0, 3], [1, 5]]));
+    const graph = csrFromTies(
+      6,
+      ties([
+        [0, 4],
+        [4, 2],
+        [0, 3],
+        [1, 5],
+      ]),
+    );
     const { newLabel, offsets, targets } = relabelBreadthFirst(graph);
     // Order: 0, 3, 4 (0's neighbours ascending), 2, then 1, 5.
     expect([...newLabel]).toEqual([0, 4, 3, 1, 2, 5]);
@@ -111,7 +127,9 @@ describe("graph/betweennessParallel", () => {
     const graph = graphNamed("triangle");
     expect(() => createBetweennessPool({ workers: 0 })).toThrow(/^graph\/betweennessParallel: workers must be a positive integer/);
     await expect(pool.sumDependencies(graph, { kernel: "other" as "brandes", weighted: false, sources: null })).rejects.toThrow(/unknown kernel other/);
-    await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: [3] })).rejects.toThrow(/^graph\/betweennessParallel: source 3 does not exist/);
+    await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: [3] })).rejects.toThrow(
+      /^graph\/betweennessParallel: source 3 does not exist/,
+    );
     await expect(pool.sumDependencies(graph, { kernel: "brandes", weighted: false, sources: [0.5] })).rejects.toThrow(/source 0.5/);
     await expect(pool.betweenness(graph, { k: 2 } as object)).rejects.toThrow(/^graph\/betweennessParallel: unknown option k/);
     const negative = { ...graph, weights: Float64Array.from(graph.weights, () => -1) };

@@ -76,7 +76,13 @@ describe("graph/betweennessSampled", () => {
   });
 
   it("scales raw estimates as networkx does with k pivots: halved sums times n / k", () => {
-    const path = csrFromTies(3, ties([[0, 1], [1, 2]]));
+    const path = csrFromTies(
+      3,
+      ties([
+        [0, 1],
+        [1, 2],
+      ]),
+    );
     // Pivot 0 depends on node 1 for target 2: 1 * (1/2) * (3/1).
     expect([...sampledBetweenness(path, { k: 1, normalized: false, rng: () => 0 }).values]).toEqual([0, 1.5, 0]);
     expect(sampledBetweenness(csrFromTies(0, []), { k: 5 }).estimator).toBe("exact");

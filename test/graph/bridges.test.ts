@@ -10,7 +10,14 @@ const W = Object.fromEntries(Object.entries(BRIDGE_COMPONENTS).map(([key, spec])
 
 // Two triangles sharing actor 2 (a bow tie): {0, 1, 2} economic on the left, {2, 3, 4} general
 // interest on the right, actor 2 public.
-const BOWTIE: [number, number][] = [[0, 1], [0, 2], [1, 2], [2, 3], [2, 4], [3, 4]];
+const BOWTIE: [number, number][] = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [2, 3],
+  [2, 4],
+  [3, 4],
+];
 const bowtie = snapshotOf(5, BOWTIE, [0, 0, 2, 1, 1], [1, 1, 1, 1, 1]);
 
 describe("graph/ecosystem/bridgeModel", () => {
@@ -29,7 +36,8 @@ describe("graph/ecosystem/bridges", () => {
     // = 0.5625; it is the only articulation point, cutting 4 of the 6 pairs of the others.
     expect(metrics.constraint[2]).toBeCloseTo(0.5625, 12);
     expect(metrics.disconnectedShare[2]).toBeCloseTo(4 / 6, 12);
-    const centre = W.crossGroupBetweenness + W.brokerage + W.lowConstraint * 0.4375 + W.articulation * (ARTICULATION_FLAG_SHARE + (1 - ARTICULATION_FLAG_SHARE));
+    const centre =
+      W.crossGroupBetweenness + W.brokerage + W.lowConstraint * 0.4375 + W.articulation * (ARTICULATION_FLAG_SHARE + (1 - ARTICULATION_FLAG_SHARE));
     expect(scores.score[2]).toBeCloseTo(centre, 12);
     expect(scores.score[2]).toBeCloseTo(0.915625, 12); // with the default weights
     // The others: constraint (1/2 + 1/8)^2 + (1/2 + 1/4)^2 = 61/64, nothing else.
@@ -88,7 +96,11 @@ describe("graph/ecosystem/bridges", () => {
       expect(metrics.components.count - 1 + pieces.length).toBe(metrics.componentsAfter[v]);
       expect(pieces.reduce((a, b) => a + b, 0)).toBe(metrics.components.sizes[metrics.components.componentOf[v]!]! - 1);
     }
-    const star = csrFromTies(4, [{ source: 0, target: 1 }, { source: 0, target: 2 }, { source: 0, target: 3 }]);
+    const star = csrFromTies(4, [
+      { source: 0, target: 1 },
+      { source: 0, target: 2 },
+      { source: 0, target: 3 },
+    ]);
     expect(piecesAfterRemoval(star, 0)).toEqual([1, 1, 1]);
     expect(piecesAfterRemoval(star, 1)).toEqual([3]);
     expect(piecesAfterRemoval(csrFromTies(2, []), 0)).toEqual([]);

@@ -25,8 +25,7 @@ const reference = referenceValues<Record<string, SnaBrokerage | null>>("brokerag
 const decode = (values: Encoded[]): number[] => values.map(Number);
 
 const ties = (pairs: [number, number][]) => pairs.map(([source, target]) => ({ source, target }));
-const rolesOf = (result: ReturnType<typeof brokerage>, v: number) =>
-  Object.fromEntries(BROKERAGE_ROLES.map((role) => [role, result.raw[role][v]]));
+const rolesOf = (result: ReturnType<typeof brokerage>, v: number) => Object.fromEntries(BROKERAGE_ROLES.map((role) => [role, result.raw[role][v]]));
 
 describe("graph/brokerage", () => {
   describe.each(fixtureGraphs.filter((f) => f.nodeCount > 0))("matches sna::brokerage on $name", (fixture) => {
@@ -59,19 +58,36 @@ describe("graph/brokerage", () => {
 
   it("tells coordinator, representative and gatekeeper apart around a centre in group A", () => {
     // Centre 0 and leaves 1, 2 in group A (0), leaf 3 in group B (1).
-    const graph = csrFromTies(4, ties([[0, 1], [0, 2], [0, 3]]));
+    const graph = csrFromTies(
+      4,
+      ties([
+        [0, 1],
+        [0, 2],
+        [0, 3],
+      ]),
+    );
     const result = brokerage(graph, [0, 0, 0, 1]);
     // 1->0->2 and 2->0->1 stay in A; 1->0->3, 2->0->3 leave A; 3->0->1, 3->0->2 enter it.
     expect(rolesOf(result, 0)).toEqual({ coordinator: 2, itinerant: 0, representative: 2, gatekeeper: 2, liaison: 0, total: 6 });
   });
 
   it("gives no brokerage in a triangle, whose ends are always tied", () => {
-    const triangle = csrFromTies(3, ties([[0, 1], [1, 2], [0, 2]]));
+    const triangle = csrFromTies(
+      3,
+      ties([
+        [0, 1],
+        [1, 2],
+        [0, 2],
+      ]),
+    );
     expect([...brokerage(triangle, [0, 1, 2]).raw.total]).toEqual([0, 0, 0]);
   });
 
   it("counts a tie of weight 0 as a tie", () => {
-    const path = csrFromTies(3, [{ source: 0, target: 1, weight: 0 }, { source: 1, target: 2 }]);
+    const path = csrFromTies(3, [
+      { source: 0, target: 1, weight: 0 },
+      { source: 1, target: 2 },
+    ]);
     expect(brokerage(path, [0, 0, 0]).raw.coordinator[1]).toBe(2);
   });
 
@@ -92,7 +108,17 @@ describe("graph/brokerage", () => {
 
   it("gives NaN z-scores for roles a group is too small to hold", () => {
     // A lone member of group 1 can never coordinate: expected 0, sd 0, z 0/0.
-    const result = brokerage(csrFromTies(4, ties([[0, 1], [1, 2], [2, 3]])), [0, 1, 0, 0]);
+    const result = brokerage(
+      csrFromTies(
+        4,
+        ties([
+          [0, 1],
+          [1, 2],
+          [2, 3],
+        ]),
+      ),
+      [0, 1, 0, 0],
+    );
     expect(result.expected.coordinator[1]).toBeCloseTo(0, 15);
     expect(result.z.coordinator[1]).toBeNaN();
   });

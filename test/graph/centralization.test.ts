@@ -20,15 +20,65 @@ describe("graph/centralization", () => {
   }
 
   it("gives 1 for a star, 0 for a cycle and a clique, 1/6 for a path of five", () => {
-    expect(degreeCentralization(csrFromTies(5, ties([[0, 1], [0, 2], [0, 3], [0, 4]])))).toBe(1);
-    expect(degreeCentralization(csrFromTies(4, ties([[0, 1], [1, 2], [2, 3], [0, 3]])))).toBe(0);
-    expect(degreeCentralization(csrFromTies(3, ties([[0, 1], [1, 2], [0, 2]])))).toBe(0);
+    expect(
+      degreeCentralization(
+        csrFromTies(
+          5,
+          ties([
+            [0, 1],
+            [0, 2],
+            [0, 3],
+            [0, 4],
+          ]),
+        ),
+      ),
+    ).toBe(1);
+    expect(
+      degreeCentralization(
+        csrFromTies(
+          4,
+          ties([
+            [0, 1],
+            [1, 2],
+            [2, 3],
+            [0, 3],
+          ]),
+        ),
+      ),
+    ).toBe(0);
+    expect(
+      degreeCentralization(
+        csrFromTies(
+          3,
+          ties([
+            [0, 1],
+            [1, 2],
+            [0, 2],
+          ]),
+        ),
+      ),
+    ).toBe(0);
     // Degrees 1 2 2 2 1: (1 + 0 + 0 + 0 + 1) / (4 * 3).
-    expect(degreeCentralization(csrFromTies(5, ties([[0, 1], [1, 2], [2, 3], [3, 4]])))).toBeCloseTo(1 / 6, 15);
+    expect(
+      degreeCentralization(
+        csrFromTies(
+          5,
+          ties([
+            [0, 1],
+            [1, 2],
+            [2, 3],
+            [3, 4],
+          ]),
+        ),
+      ),
+    ).toBeCloseTo(1 / 6, 15);
   });
 
   it("ignores tie weights, zero included", () => {
-    const graph = csrFromTies(3, [{ source: 0, target: 1, weight: 0 }, { source: 0, target: 2, weight: 7 }]);
+    const graph = csrFromTies(3, [
+      { source: 0, target: 1, weight: 0 },
+      { source: 0, target: 2, weight: 7 },
+    ]);
     expect(degreeCentralization(graph)).toBe(1);
     expect(density(graph)).toBeCloseTo(2 / 3, 15);
   });

@@ -17,7 +17,18 @@ function ties(pairs: [number, number][]) {
 }
 
 /** Two triangles 0-1-2 and 3-4-5 joined by the tie 2-3. */
-const twoTriangles = csrFromTies(6, ties([[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3]]));
+const twoTriangles = csrFromTies(
+  6,
+  ties([
+    [0, 1],
+    [1, 2],
+    [0, 2],
+    [3, 4],
+    [4, 5],
+    [3, 5],
+    [2, 3],
+  ]),
+);
 
 describe("graph/communities modularity", () => {
   for (const fixture of fixtureGraphs) {
@@ -41,8 +52,28 @@ describe("graph/communities modularity", () => {
   });
 
   it("ignores zero-weight ties when weighted and counts them when not", () => {
-    const withZero = csrFromTies(6, [...ties([[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5]]), { source: 2, target: 3, weight: 0 }]);
-    const without = csrFromTies(6, ties([[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5]]));
+    const withZero = csrFromTies(6, [
+      ...ties([
+        [0, 1],
+        [1, 2],
+        [0, 2],
+        [3, 4],
+        [4, 5],
+        [3, 5],
+      ]),
+      { source: 2, target: 3, weight: 0 },
+    ]);
+    const without = csrFromTies(
+      6,
+      ties([
+        [0, 1],
+        [1, 2],
+        [0, 2],
+        [3, 4],
+        [4, 5],
+        [3, 5],
+      ]),
+    );
     const split = [0, 0, 0, 1, 1, 1];
     expect(modularity(withZero, split)).toBe(modularity(without, split));
     expect(modularity(withZero, split, { weighted: false })).toBeCloseTo(5 / 14, 15);
@@ -123,13 +154,26 @@ describe("graph/communities louvain", () => {
   it("leaves every actor alone, with NaN modularity, when there is no tie weight", () => {
     expect(louvain(csrFromTies(0, []))).toEqual({ communityOf: new Int32Array(0), count: 0, modularity: NaN });
     expect(louvain(csrFromTies(1, []))).toEqual({ communityOf: new Int32Array([0]), count: 1, modularity: NaN });
-    const zero = csrFromTies(3, [{ source: 0, target: 1, weight: 0 }, { source: 1, target: 2, weight: 0 }]);
+    const zero = csrFromTies(3, [
+      { source: 0, target: 1, weight: 0 },
+      { source: 1, target: 2, weight: 0 },
+    ]);
     expect(louvain(zero)).toEqual({ communityOf: new Int32Array([0, 1, 2]), count: 3, modularity: NaN });
     expect(louvain(zero, { weighted: false }).count).toBeLessThan(3);
   });
 
   it("places an isolated actor alone and keeps zero-weight ties out of the weighted optimum", () => {
-    const graph = csrFromTies(7, [...ties([[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5]]), { source: 2, target: 3, weight: 0 }]);
+    const graph = csrFromTies(7, [
+      ...ties([
+        [0, 1],
+        [1, 2],
+        [0, 2],
+        [3, 4],
+        [4, 5],
+        [3, 5],
+      ]),
+      { source: 2, target: 3, weight: 0 },
+    ]);
     const result = louvain(graph, { rng: mulberry32(2) });
     expect([...result.communityOf]).toEqual([0, 0, 0, 1, 1, 1, 2]);
     expect(result.modularity).toBeCloseTo(0.5, 15);

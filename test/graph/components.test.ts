@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  articulationPoints,
-  bridges,
-  connectedComponents,
-  cutElements,
-  removalImpact,
-  removalImpacts,
-} from "../../graph/algorithms/components.js";
+import { articulationPoints, bridges, connectedComponents, cutElements, removalImpact, removalImpacts } from "../../graph/algorithms/components.js";
 import { csrFromTies, type CsrGraph } from "../../graph/csr.js";
 import { closeArrays, csrOf, fixtureGraphs, referenceValues } from "../support/fixtureGraphs.js";
 
@@ -22,7 +15,10 @@ interface StructureReference {
 const reference = referenceValues<StructureReference>("structure.json");
 
 function pathGraph(n: number): CsrGraph {
-  return csrFromTies(n, Array.from({ length: Math.max(0, n - 1) }, (_, i) => ({ source: i, target: i + 1 })));
+  return csrFromTies(
+    n,
+    Array.from({ length: Math.max(0, n - 1) }, (_, i) => ({ source: i, target: i + 1 })),
+  );
 }
 
 function tiePairs(graph: CsrGraph, ties: Int32Array): [number, number][] {
@@ -96,7 +92,12 @@ describe("graph/components on the fixture graphs", () => {
         expect(all.pairsConnectedBefore[v]).toBe(brute.pairsConnectedBefore);
         expect(all.disconnectedPairs[v]).toBe(brute.disconnectedPairs);
       }
-      expect(closeArrays(all.disconnectedShare, expected.removal.map((r) => r.disconnectedShare))).toBeNull();
+      expect(
+        closeArrays(
+          all.disconnectedShare,
+          expected.removal.map((r) => r.disconnectedShare),
+        ),
+      ).toBeNull();
       expect([...all.componentsAfter]).toEqual(expected.removal.map((r) => r.componentsAfter));
       expect([...all.disconnectedPairs]).toEqual(expected.removal.map((r) => r.disconnectedPairs));
     });
@@ -118,7 +119,10 @@ describe("graph/components on hand-written graphs", () => {
   });
 
   it("counts the pairs a star's hub holds together", () => {
-    const graph = csrFromTies(5, [1, 2, 3, 4].map((leaf) => ({ source: 0, target: leaf })));
+    const graph = csrFromTies(
+      5,
+      [1, 2, 3, 4].map((leaf) => ({ source: 0, target: leaf })),
+    );
     // Without the hub, the 4 leaves are 4 components and all 6 of their pairs are cut.
     expect(removalImpact(graph, 0)).toEqual({ componentsAfter: 4, pairsConnectedBefore: 6, disconnectedPairs: 6, disconnectedShare: 1 });
     expect(removalImpact(graph, 1)).toEqual({ componentsAfter: 1, pairsConnectedBefore: 6, disconnectedPairs: 0, disconnectedShare: 0 });

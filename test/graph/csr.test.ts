@@ -19,7 +19,11 @@ describe("graph/csr", () => {
   });
 
   it("merges parallel ties by summing weights and drops self-loops", () => {
-    const graph = csrFromTies(2, [{ source: 0, target: 1, weight: 2 }, { source: 1, target: 0, weight: 3 }, { source: 1, target: 1 }]);
+    const graph = csrFromTies(2, [
+      { source: 0, target: 1, weight: 2 },
+      { source: 1, target: 0, weight: 3 },
+      { source: 1, target: 1 },
+    ]);
     expect(graph.edgeCount).toBe(1);
     expect([...graph.weights]).toEqual([5, 5]);
   });

@@ -14,8 +14,7 @@ interface Reference {
   group: Level & { labels: number[] };
   network: { internal: number; external: number; index: Encoded };
 }
-const reference =
-  referenceValues<Record<"profile" | "territory", { ei: Record<"unweighted" | "weighted", Reference> }>>("mixing.json");
+const reference = referenceValues<Record<"profile" | "territory", { ei: Record<"unweighted" | "weighted", Reference> }>>("mixing.json");
 
 describe("graph/eiIndex", () => {
   describe.each(fixtureGraphs)("matches the definition on $name", (fixture) => {
@@ -40,7 +39,16 @@ describe("graph/eiIndex", () => {
 
   it("counts by hand on two groups joined by one tie", () => {
     // Group 0: triangle 0-1-2; group 1: tie 3-4; across: 2-3.
-    const graph = csrFromTies(5, [[0, 1], [1, 2], [0, 2], [3, 4], [2, 3]].map(([source, target]) => ({ source: source!, target: target! })));
+    const graph = csrFromTies(
+      5,
+      [
+        [0, 1],
+        [1, 2],
+        [0, 2],
+        [3, 4],
+        [2, 3],
+      ].map(([source, target]) => ({ source: source!, target: target! })),
+    );
     const result = eiIndex(graph, [0, 0, 0, 1, 1]);
     expect([...result.actor.index]).toEqual([-1, -1, (1 - 2) / 3, 0, -1]);
     // Group 0: 3 internal ties, 1 external; group 1: 1 internal, 1 external.
@@ -50,7 +58,10 @@ describe("graph/eiIndex", () => {
   });
 
   it("sums weights instead of counting ties when weighted", () => {
-    const graph = csrFromTies(3, [{ source: 0, target: 1, weight: 3 }, { source: 1, target: 2, weight: 1 }]);
+    const graph = csrFromTies(3, [
+      { source: 0, target: 1, weight: 3 },
+      { source: 1, target: 2, weight: 1 },
+    ]);
     const result = eiIndex(graph, [7, 7, 9], { weighted: true });
     expect(result.actor.index[1]).toBe((1 - 3) / 4);
     expect(result.group.labels).toEqual([7, 9]);

@@ -11,7 +11,16 @@ function network() {
   const model = new NetworkModel({ ecosystemOf: new Map([[10, 1]]), regionOf: new Map([[10, 99]]) });
   for (let id = 1; id <= 9; id += 1) model.actors.set(id, { id, name: `A${id}`, profile: "PUBLIC", kind: "INSTITUTION", isCatalyst: false, territories: [10] });
   const confirmed = new Date("2022-01-02");
-  const alliances: [number, number, Date | null][] = [[1, 2, confirmed], [2, 4, confirmed], [1, 3, confirmed], [3, 4, confirmed], [5, 6, confirmed], [6, 8, confirmed], [8, 9, confirmed], [1, 4, null]];
+  const alliances: [number, number, Date | null][] = [
+    [1, 2, confirmed],
+    [2, 4, confirmed],
+    [1, 3, confirmed],
+    [3, 4, confirmed],
+    [5, 6, confirmed],
+    [6, 8, confirmed],
+    [8, 9, confirmed],
+    [1, 4, null],
+  ];
   alliances.forEach(([a, b, confirmedAt], i) =>
     model.alliances.set(i + 1, {
       id: i + 1,
@@ -20,7 +29,10 @@ function network() {
       modalities: ["DIALOGUE"],
       levers: [],
       impacts: [],
-      members: [{ actorId: a, role: "PARTNER", confirmedAt: confirmed }, { actorId: b, role: "PARTNER", confirmedAt }],
+      members: [
+        { actorId: a, role: "PARTNER", confirmedAt: confirmed },
+        { actorId: b, role: "PARTNER", confirmedAt },
+      ],
     }),
   );
   model.interactions.set(1, { id: 1, kind: "MEETING", date: new Date("2023-05-01"), intensity: 3, amountEuros: null, allianceId: null, participants: [4, 5] });
@@ -34,7 +46,10 @@ const ids = (nodes: number[]) => nodes.map((v) => snapshot.actorIds[v]);
 describe("graph/ecosystem/introductionPaths", () => {
   it("finds every shortest path through confirmed ties, in node order", () => {
     const paths = introductionPaths(snapshot, node(1), node(4));
-    expect(paths.map((p) => ids(p.nodes))).toEqual([[1, 2, 4], [1, 3, 4]]);
+    expect(paths.map((p) => ids(p.nodes))).toEqual([
+      [1, 2, 4],
+      [1, 3, 4],
+    ]);
     for (const path of paths) {
       expect(path.ties).toHaveLength(2);
       for (const [i, tie] of path.ties.entries()) {

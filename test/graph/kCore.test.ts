@@ -15,8 +15,15 @@ describe("graph/kCore", () => {
   it("peels a pendant and a path off a clique", () => {
     // K4 on 0-3, 4 hanging off 0, then 5-6 a path from 4, and 7 alone.
     const ties = [
-      [0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3],
-      [0, 4], [4, 5], [5, 6],
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+      [0, 4],
+      [4, 5],
+      [5, 6],
     ].map(([source, target]) => ({ source: source!, target: target! }));
     const graph = csrFromTies(8, ties);
     expect([...coreNumbers(graph)]).toEqual([3, 3, 3, 3, 1, 1, 1, 0]);
@@ -37,7 +44,10 @@ describe("graph/kCore", () => {
     expect(degeneracy(csrFromTies(0, []))).toBe(0);
     expect([...coreNumbers(csrFromTies(2, []))]).toEqual([0, 0]);
     const n = 50_000;
-    const path = csrFromTies(n, Array.from({ length: n - 1 }, (_, i) => ({ source: i, target: i + 1 })));
+    const path = csrFromTies(
+      n,
+      Array.from({ length: n - 1 }, (_, i) => ({ source: i, target: i + 1 })),
+    );
     expect(coreNumbers(path).every((k) => k === 1)).toBe(true);
   });
 

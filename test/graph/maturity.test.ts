@@ -10,10 +10,17 @@ const PROFILES: Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC
 
 /** A model of one ecosystem (id 1, territory 10) from a tie list between actors 1..n. */
 function ecosystemOf(n: number, ties: [number, number][], options: { modalities?: string[]; levers?: string[]; practice?: number; outside?: boolean } = {}) {
-  const model = new NetworkModel({ ecosystemOf: new Map([[10, 1]]), regionOf: new Map([[10, 99], [11, 99]]) });
+  const model = new NetworkModel({
+    ecosystemOf: new Map([[10, 1]]),
+    regionOf: new Map([
+      [10, 99],
+      [11, 99],
+    ]),
+  });
   for (let id = 1; id <= n; id += 1) {
     model.actors.set(id, { id, name: `A${id}`, profile: PROFILES[(id - 1) % 4]!, kind: "COMPANY", isCatalyst: false, territories: [10] });
-    if (options.practice !== undefined) model.practiceAssessments.set(id, { id, actorId: id, date: new Date("2025-01-01"), mean: options.practice, scores: {} });
+    if (options.practice !== undefined)
+      model.practiceAssessments.set(id, { id, actorId: id, date: new Date("2025-01-01"), mean: options.practice, scores: {} });
   }
   if (options.outside) {
     // One partner in another territory, tied to every member: the ecosystem's outward ties.
@@ -28,7 +35,10 @@ function ecosystemOf(n: number, ties: [number, number][], options: { modalities?
       modalities: (options.modalities ?? ["DIALOGUE"]) as never,
       levers: (options.levers ?? []) as never,
       impacts: [],
-      members: [{ actorId: a, role: "PARTNER", confirmedAt: new Date("2022-01-02") }, { actorId: b, role: "PARTNER", confirmedAt: new Date("2022-01-02") }],
+      members: [
+        { actorId: a, role: "PARTNER", confirmedAt: new Date("2022-01-02") },
+        { actorId: b, role: "PARTNER", confirmedAt: new Date("2022-01-02") },
+      ],
     }),
   );
   return buildSnapshot(model, { asOf: new Date("2026-01-01") });
@@ -52,21 +62,52 @@ describe("graph/ecosystem/maturity", () => {
   });
 
   it("reads scattered pairs as fragments and a star as hub-and-spoke", () => {
-    expect(ecosystemMaturity(ecosystemOf(8, [[1, 2], [3, 4], [5, 6], [7, 8]]), 1).growthStage).toBe(1);
-    expect(ecosystemMaturity(ecosystemOf(8, [[1, 2], [1, 3], [1, 4], [1, 5], [1, 6], [1, 7], [1, 8]]), 1).growthStage).toBe(2);
+    expect(
+      ecosystemMaturity(
+        ecosystemOf(8, [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+          [7, 8],
+        ]),
+        1,
+      ).growthStage,
+    ).toBe(1);
+    expect(
+      ecosystemMaturity(
+        ecosystemOf(8, [
+          [1, 2],
+          [1, 3],
+          [1, 4],
+          [1, 5],
+          [1, 6],
+          [1, 7],
+          [1, 8],
+        ]),
+        1,
+      ).growthStage,
+    ).toBe(2);
   });
 
   it("puts a dense, balanced, deeply cooperating ecosystem at level 4 with its contributions adding up", () => {
     const clique: [number, number][] = [];
     for (let a = 1; a <= 16; a += 1) for (let b = a + 1; b <= 16; b += 1) clique.push([a, b]);
     const maturity = ecosystemMaturity(
-      ecosystemOf(16, clique, { modalities: ["DIALOGUE", "INNOVATE_TOGETHER", "POOL_RESOURCES"], levers: ["DATA", "FINANCE", "SKILLS", "TOOLS"], practice: 3.5, outside: true }),
+      ecosystemOf(16, clique, {
+        modalities: ["DIALOGUE", "INNOVATE_TOGETHER", "POOL_RESOURCES"],
+        levers: ["DATA", "FINANCE", "SKILLS", "TOOLS"],
+        practice: 3.5,
+        outside: true,
+      }),
       1,
     );
     expect(maturity.growthStage).toBe(4);
     expect(maturity.level).toBe(4);
     expect(maturity.nextStep.towardsLevel).toBeNull();
-    expect(maturity.composite).toBeCloseTo(maturity.components.reduce((sum, c) => sum + c.contribution, 0), 12);
+    expect(maturity.composite).toBeCloseTo(
+      maturity.components.reduce((sum, c) => sum + c.contribution, 0),
+      12,
+    );
     const presence = maturity.components.find((c) => c.key === "profilePresence")!;
     expect(presence).toMatchObject({ value: 4, score: 1 });
   });

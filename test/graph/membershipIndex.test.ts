@@ -17,14 +17,33 @@ const alliance = (id: number, members: [number, MemberRole][]): AllianceRecord =
 describe("membership index", () => {
   it("lists an actor's alliances by alliance id and an alliance's members by actor id, and follows the model", () => {
     const model = new NetworkModel({ ecosystemOf: new Map(), regionOf: new Map() });
-    model.alliances.set(9, alliance(9, [[3, "LEAD"], [1, "PARTNER"]]));
-    model.alliances.set(4, alliance(4, [[1, "FUNDER"], [2, "PARTNER"], [3, "PARTNER"]]));
+    model.alliances.set(
+      9,
+      alliance(9, [
+        [3, "LEAD"],
+        [1, "PARTNER"],
+      ]),
+    );
+    model.alliances.set(
+      4,
+      alliance(4, [
+        [1, "FUNDER"],
+        [2, "PARTNER"],
+        [3, "PARTNER"],
+      ]),
+    );
     model.version = 5n;
     const cache = new MembershipIndexCache();
     const index = cache.of(model);
-    expect(index.byActor.get(1)!.map((m) => [m.allianceId, m.role])).toEqual([[4, "FUNDER"], [9, "PARTNER"]]);
+    expect(index.byActor.get(1)!.map((m) => [m.allianceId, m.role])).toEqual([
+      [4, "FUNDER"],
+      [9, "PARTNER"],
+    ]);
     expect(index.byActor.get(3)!.map((m) => m.allianceId)).toEqual([4, 9]);
-    expect(index.byAlliance.get(9)!.map((m) => [m.actorId, m.role])).toEqual([[1, "PARTNER"], [3, "LEAD"]]);
+    expect(index.byAlliance.get(9)!.map((m) => [m.actorId, m.role])).toEqual([
+      [1, "PARTNER"],
+      [3, "LEAD"],
+    ]);
     expect(cache.of(model)).toBe(index);
 
     // An event applied in place: the index is rebuilt for the new version, the old one unchanged.

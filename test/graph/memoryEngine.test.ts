@@ -29,10 +29,17 @@ describe("the in-process graph engine", () => {
     const before = api.graph.version();
     const snapshotBefore = await api.graph.snapshot();
     const [a, b] = [snapshotBefore.actorIds[0]!, snapshotBefore.actorIds[snapshotBefore.actorIds.length - 1]!];
-    const created = await api.gql(
-      `mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { __typename } }`,
-      { input: { name: "Lien neuf", startDate: "2026-01-05", modalities: ["EXPERIMENT"], members: [{ actor: globalId("Actor", a), confirmed: true }, { actor: globalId("Actor", b), confirmed: true }] } },
-    );
+    const created = await api.gql(`mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { __typename } }`, {
+      input: {
+        name: "Lien neuf",
+        startDate: "2026-01-05",
+        modalities: ["EXPERIMENT"],
+        members: [
+          { actor: globalId("Actor", a), confirmed: true },
+          { actor: globalId("Actor", b), confirmed: true },
+        ],
+      },
+    });
     expect(created.data.createAlliance.__typename).toBe("CreateAllianceSuccess");
     expect(api.graph.version()).toBeGreaterThan(before);
     const after = await api.graph.snapshot();
@@ -46,7 +53,9 @@ describe("the in-process graph engine", () => {
   it("ends, after writes and deletions, with the network a fresh load from the record gives", async () => {
     const actors = await api.gql(`{ actors(first: 3, filter: { isCatalyst: true }) { nodes { id } } }`);
     const [x, y, z] = actors.data.actors.nodes.map((n: { id: string }) => n.id);
-    await api.gql(`mutation ($i: CreateInteractionInput!) { createInteraction(input: $i) { __typename } }`, { i: { kind: "FUNDING", date: "2026-02-01", participants: [x, y, z], amountEuros: 5000 } });
+    await api.gql(`mutation ($i: CreateInteractionInput!) { createInteraction(input: $i) { __typename } }`, {
+      i: { kind: "FUNDING", date: "2026-02-01", participants: [x, y, z], amountEuros: 5000 },
+    });
     const alliance = await api.gql(`{ alliances(first: 1, filter: { member: "${x}" }) { nodes { id } } }`);
     await api.gql(`mutation ($id: ID!) { deleteAlliance(id: $id) { __typename } }`, { id: alliance.data.alliances.nodes[0].id });
     const lone = await api.gql(`mutation ($i: CreateActorInput!) { createActor(input: $i) { ... on CreateActorSuccess { actor { id } } } }`, {

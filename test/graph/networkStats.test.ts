@@ -11,13 +11,34 @@ import { inducedSubgraph } from "../../graph/subgraph.js";
 import { fixtureGraphs } from "../support/fixtureGraphs.js";
 import { snapshotOf } from "../support/handmadeSnapshot.js";
 
-const statsOf = (snapshot: NetworkSnapshot, scope: Parameters<typeof computeScopeMetrics>[1]) => computeNetworkStats(snapshot, computeScopeMetrics(snapshot, scope));
+const statsOf = (snapshot: NetworkSnapshot, scope: Parameters<typeof computeScopeMetrics>[1]) =>
+  computeNetworkStats(snapshot, computeScopeMetrics(snapshot, scope));
 
 describe("graph/ecosystem/networkStats", () => {
   it("reads a star as fully centralised, held together by its centre", () => {
-    const star = snapshotOf(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]], [2, 0, 0, 1, 1, 3], [1, 1, 1, 1, 1, 1]);
+    const star = snapshotOf(
+      6,
+      [
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [0, 4],
+        [0, 5],
+      ],
+      [2, 0, 0, 1, 1, 3],
+      [1, 1, 1, 1, 1, 1],
+    );
     const stats = statsOf(star, { kind: "ecosystem", ecosystemId: 1 });
-    expect(stats).toMatchObject({ nodes: 6, ties: 5, components: 1, largestComponentShare: 1, degeneracy: 1, articulationPoints: 1, bridges: 5, eiIndexByTerritory: null });
+    expect(stats).toMatchObject({
+      nodes: 6,
+      ties: 5,
+      components: 1,
+      largestComponentShare: 1,
+      degeneracy: 1,
+      articulationPoints: 1,
+      bridges: 5,
+      eiIndexByTerritory: null,
+    });
     expect(stats.degreeCentralization).toBeCloseTo(1, 12);
     expect(stats.betweennessCentralization).toBeCloseTo(1, 12);
     expect(stats.meanDegree).toBeCloseTo(10 / 6, 12);
@@ -25,7 +46,18 @@ describe("graph/ecosystem/networkStats", () => {
   });
 
   it("reads a cycle as decentralised, with no cut points", () => {
-    const cycle = snapshotOf(5, [[0, 1], [1, 2], [2, 3], [3, 4], [0, 4]], [0, 1, 2, 3, 0], [1, 1, 1, 1, 1]);
+    const cycle = snapshotOf(
+      5,
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+        [0, 4],
+      ],
+      [0, 1, 2, 3, 0],
+      [1, 1, 1, 1, 1],
+    );
     const stats = statsOf(cycle, { kind: "national" });
     expect(stats).toMatchObject({ components: 1, degeneracy: 2, articulationPoints: 0, bridges: 0 });
     expect(stats.degreeCentralization).toBe(0);

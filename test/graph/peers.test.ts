@@ -23,19 +23,41 @@ const ACTORS: [id: number, kind: ActorKind, territory: number, catalyst: boolean
   [9, "LOCAL_AUTHORITY", 20, false, null],
   [8, "LOCAL_AUTHORITY", 20, false, null],
 ];
-const LEVELS = new Map([[1, 1], [2, 2], [3, 3]]);
+const LEVELS = new Map([
+  [1, 1],
+  [2, 2],
+  [3, 3],
+]);
 
 function scores(vector: number[]): Record<string, number> {
   return Object.fromEntries(PRACTICE_KEYS.map((key, p) => [key, vector[p]!]));
 }
 
 function network() {
-  const model = new NetworkModel({ ecosystemOf: new Map([[10, 1], [20, 2], [30, 3]]), regionOf: new Map([[10, 99], [20, 99], [30, 98], [40, 98]]) });
+  const model = new NetworkModel({
+    ecosystemOf: new Map([
+      [10, 1],
+      [20, 2],
+      [30, 3],
+    ]),
+    regionOf: new Map([
+      [10, 99],
+      [20, 99],
+      [30, 98],
+      [40, 98],
+    ]),
+  });
   for (const [id, kind, territory, isCatalyst, practices] of ACTORS) {
     model.actors.set(id, { id, name: `A${id}`, profile: PROFILE_OF_KIND[kind], kind, isCatalyst, territories: [territory] });
     if (practices) {
       const values = Object.values(practices);
-      model.practiceAssessments.set(id, { id, actorId: id, date: new Date("2025-01-01"), mean: values.reduce((a, b) => a + b, 0) / values.length, scores: practices });
+      model.practiceAssessments.set(id, {
+        id,
+        actorId: id,
+        date: new Date("2025-01-01"),
+        mean: values.reduce((a, b) => a + b, 0) / values.length,
+        scores: practices,
+      });
     }
   }
   return buildSnapshot(model, { asOf: new Date("2026-01-01") });
@@ -64,7 +86,14 @@ describe("graph/ecosystem/peers", () => {
       expect.closeTo(0.2, 12),
       expect.closeTo(0.05, 12),
     ]);
-    expect(peers.map((p) => [p.ecosystemId, p.level])).toEqual([[2, 2], [2, 2], [3, 3], [2, 2], [2, 2], [3, 3]]);
+    expect(peers.map((p) => [p.ecosystemId, p.level])).toEqual([
+      [2, 2],
+      [2, 2],
+      [3, 3],
+      [2, 2],
+      [2, 2],
+      [3, 3],
+    ]);
   });
 
   it("explains each peer with its components, adding up to the score, and its reasons", () => {

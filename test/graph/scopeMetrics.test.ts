@@ -49,7 +49,16 @@ describe("graph/ecosystem/scopeMetrics", () => {
   });
 
   it("sums strengths and counts degrees over the scope's own ties", () => {
-    const snapshot = snapshotOf(4, [[0, 1, 0.5], [1, 2, 0.25], [2, 3, 0.75]], [0, 1, 2, 3], [7, 7, 7, 8]);
+    const snapshot = snapshotOf(
+      4,
+      [
+        [0, 1, 0.5],
+        [1, 2, 0.25],
+        [2, 3, 0.75],
+      ],
+      [0, 1, 2, 3],
+      [7, 7, 7, 8],
+    );
     const metrics = computeScopeMetrics(snapshot, { kind: "ecosystem", ecosystemId: 7 });
     expect([...metrics.degree]).toEqual([1, 2, 1]);
     expect([...metrics.strength]).toEqual([0.5, 0.75, 0.25]);
@@ -59,7 +68,17 @@ describe("graph/ecosystem/scopeMetrics", () => {
 
   it("reads strong ties as short: weighted betweenness follows the strong route, unweighted splits it", () => {
     // A square 0-1-2-3-0 whose route through 1 is strong and through 3 weak.
-    const snapshot = snapshotOf(4, [[0, 1, 1], [1, 2, 1], [2, 3, 0.1], [0, 3, 0.1]], [0, 0, 0, 0], [1, 1, 1, 1]);
+    const snapshot = snapshotOf(
+      4,
+      [
+        [0, 1, 1],
+        [1, 2, 1],
+        [2, 3, 0.1],
+        [0, 3, 0.1],
+      ],
+      [0, 0, 0, 0],
+      [1, 1, 1, 1],
+    );
     const metrics = computeScopeMetrics(snapshot, { kind: "ecosystem", ecosystemId: 1 });
     expect(metrics.betweenness[1]).toBeCloseTo(metrics.betweenness[3]!, 12);
     expect(metrics.weightedBetweenness[1]).toBeGreaterThan(0);

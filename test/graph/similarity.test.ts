@@ -50,8 +50,21 @@ describe("graph/similarity on the fixture graphs", () => {
 describe("graph/similarity on hand-written graphs", () => {
   it("scores shared partners exactly", () => {
     // N(0) = {1, 2}, N(3) = {2}: one shared (2, of degree 3) in a union of two.
-    expect([...jaccard(kite, [[0, 3], [0, 1], [0, 4], [3, 4]])]).toEqual([0.5, 1 / 3, 0, 0]);
-    expect([...adamicAdar(kite, [[0, 3], [0, 1], [3, 4]])]).toEqual([1 / Math.log(3), 1 / Math.log(3), 0]);
+    expect([
+      ...jaccard(kite, [
+        [0, 3],
+        [0, 1],
+        [0, 4],
+        [3, 4],
+      ]),
+    ]).toEqual([0.5, 1 / 3, 0, 0]);
+    expect([
+      ...adamicAdar(kite, [
+        [0, 3],
+        [0, 1],
+        [3, 4],
+      ]),
+    ]).toEqual([1 / Math.log(3), 1 / Math.log(3), 0]);
   });
 
   it("ranks look-alikes, optionally leaving out current partners, and returns fewer than k when few share anyone", () => {

@@ -5,8 +5,7 @@ import { closeArrays, csrOf, fixtureGraphs, referenceValues, TOLERANCE } from ".
 
 type Measure = "constraint" | "effectiveSize" | "efficiency" | "hierarchy" | "localConstraint";
 type Encoded = number | string; // NaN is written "NaN"
-const reference =
-  referenceValues<Record<"unweighted" | "weighted", Record<Measure, Encoded[]>>>("structural_holes.json");
+const reference = referenceValues<Record<"unweighted" | "weighted", Record<Measure, Encoded[]>>>("structural_holes.json");
 const MEASURES: Measure[] = ["constraint", "effectiveSize", "efficiency", "hierarchy", "localConstraint"];
 
 const ties = (pairs: [number, number][]) => pairs.map(([source, target]) => ({ source, target }));
@@ -23,7 +22,16 @@ describe("graph/structuralHoles", () => {
 
   it("gives each corner of a triangle constraint 1.125", () => {
     // p = 1/2 to each contact; c_ij = (1/2 + 1/2 * 1/2)^2 = 9/16, twice.
-    const result = structuralHoles(csrFromTies(3, ties([[0, 1], [1, 2], [0, 2]])));
+    const result = structuralHoles(
+      csrFromTies(
+        3,
+        ties([
+          [0, 1],
+          [1, 2],
+          [0, 2],
+        ]),
+      ),
+    );
     expect(closeArrays(result.constraint, [1.125, 1.125, 1.125])).toBeNull();
     expect(closeArrays(result.localConstraint, new Array(6).fill(0.5625))).toBeNull();
     expect(closeArrays(result.effectiveSize, [1, 1, 1])).toBeNull();
@@ -31,7 +39,17 @@ describe("graph/structuralHoles", () => {
   });
 
   it("gives a star's centre the constraint 1/n and full efficiency", () => {
-    const result = structuralHoles(csrFromTies(5, ties([[0, 1], [0, 2], [0, 3], [0, 4]])));
+    const result = structuralHoles(
+      csrFromTies(
+        5,
+        ties([
+          [0, 1],
+          [0, 2],
+          [0, 3],
+          [0, 4],
+        ]),
+      ),
+    );
     expect(result.constraint[0]).toBeCloseTo(0.25, 12);
     expect([result.effectiveSize[0], result.efficiency[0], result.hierarchy[0]]).toEqual([4, 1, 0]);
     expect([result.constraint[1], result.effectiveSize[1], result.hierarchy[1]]).toEqual([1, 1, 0]);
@@ -39,7 +57,10 @@ describe("graph/structuralHoles", () => {
 
   it("weighs each contact by its share of the node's ties when weighted", () => {
     // Path 0 -(3)- 1 -(1)- 2: node 1 invests 3/4 in 0 and 1/4 in 2, no indirect paths.
-    const path = csrFromTies(3, [{ source: 0, target: 1, weight: 3 }, { source: 1, target: 2, weight: 1 }]);
+    const path = csrFromTies(3, [
+      { source: 0, target: 1, weight: 3 },
+      { source: 1, target: 2, weight: 1 },
+    ]);
     const weighted = structuralHoles(path, { weighted: true });
     expect(weighted.constraint[1]).toBeCloseTo(9 / 16 + 1 / 16, 12);
     // Burt's hierarchy with N = 2, r = (9/10 * 2, 1/10 * 2).
@@ -49,7 +70,10 @@ describe("graph/structuralHoles", () => {
   });
 
   it("reads ties of weight 0 as no investment, as networkx does", () => {
-    const graph = csrFromTies(3, [{ source: 0, target: 1, weight: 0 }, { source: 1, target: 2, weight: 2 }]);
+    const graph = csrFromTies(3, [
+      { source: 0, target: 1, weight: 0 },
+      { source: 1, target: 2, weight: 2 },
+    ]);
     const result = structuralHoles(graph, { weighted: true });
     expect(result.constraint[0]).toBe(0);
     expect(result.hierarchy[0]).toBe(0); // one contact

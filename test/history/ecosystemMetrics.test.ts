@@ -12,8 +12,15 @@ const PROFILES: Profile[] = ["ECONOMIC", "GENERAL_INTEREST", "PUBLIC", "ACADEMIC
  * outside every ecosystem. Each alliance is [a, b, start day].
  */
 function model(alliances: [number, number, string][]): NetworkModel {
-  const m = new NetworkModel({ ecosystemOf: new Map([[10, 1]]), regionOf: new Map([[10, 99], [11, 99]]) });
-  for (let id = 1; id <= 4; id += 1) m.actors.set(id, { id, name: `A${id}`, profile: PROFILES[id - 1]!, kind: "COMPANY", isCatalyst: false, territories: [10] });
+  const m = new NetworkModel({
+    ecosystemOf: new Map([[10, 1]]),
+    regionOf: new Map([
+      [10, 99],
+      [11, 99],
+    ]),
+  });
+  for (let id = 1; id <= 4; id += 1)
+    m.actors.set(id, { id, name: `A${id}`, profile: PROFILES[id - 1]!, kind: "COMPANY", isCatalyst: false, territories: [10] });
   m.actors.set(5, { id: 5, name: "Ailleurs", profile: "PUBLIC", kind: "INSTITUTION", isCatalyst: false, territories: [11] });
   alliances.forEach(([a, b, start], i) =>
     m.alliances.set(i + 1, {
@@ -23,7 +30,10 @@ function model(alliances: [number, number, string][]): NetworkModel {
       modalities: ["DIALOGUE"],
       levers: [],
       impacts: [],
-      members: [{ actorId: a, role: "PARTNER", confirmedAt: null }, { actorId: b, role: "PARTNER", confirmedAt: null }],
+      members: [
+        { actorId: a, role: "PARTNER", confirmedAt: null },
+        { actorId: b, role: "PARTNER", confirmedAt: null },
+      ],
     }),
   );
   return m;
@@ -46,7 +56,10 @@ describe("graph/ecosystem/history/ecosystemMetrics", () => {
     expect(early.format).toBe(METRICS_FORMAT);
     expect(early.network).toMatchObject({ actors: 4, activeActors: 2, ties: 1, crossProfileTies: 1, components: 3 });
     expect(early.network.activeActorsByProfile).toEqual({ ECONOMIC: 1, GENERAL_INTEREST: 1, PUBLIC: 0, ACADEMIC: 0 });
-    expect(early.activeActors).toEqual([{ id: 1, profile: "ECONOMIC" }, { id: 2, profile: "GENERAL_INTEREST" }]);
+    expect(early.activeActors).toEqual([
+      { id: 1, profile: "ECONOMIC" },
+      { id: 2, profile: "GENERAL_INTEREST" },
+    ]);
     expect(early.crossProfileTies).toEqual([[1, 2]]);
     // Two actors tied only to each other broker nothing and are fully constrained: no score.
     expect(early.bridgeActors).toEqual([]);
@@ -59,7 +72,10 @@ describe("graph/ecosystem/history/ecosystemMetrics", () => {
     expect(later.bridgeActors.map((b) => b.actorId)).toEqual([2]);
     expect(later.bridgeActors[0]!.score).toBeGreaterThan(0);
     // A tie leaving the ecosystem makes its actor active but is not one of the ecosystem's ties.
-    expect(later.crossProfileTies).toEqual([[1, 2], [2, 3]]);
+    expect(later.crossProfileTies).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
   });
 
   it("measures an ecosystem before any tie without a NaN, and round-trips through JSON", () => {

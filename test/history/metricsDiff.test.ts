@@ -54,8 +54,20 @@ describe("graph/ecosystem/history/metricsDiff", () => {
   });
 
   it("splits bridge actors into gained (later order), lost (earlier order) and kept, with ranks and scores", () => {
-    const before = day({ bridgeActors: [{ actorId: 7, score: 0.9 }, { actorId: 3, score: 0.5 }, { actorId: 4, score: 0.2 }] });
-    const after = day({ bridgeActors: [{ actorId: 9, score: 0.8 }, { actorId: 3, score: 0.7 }, { actorId: 8, score: 0.1 }] });
+    const before = day({
+      bridgeActors: [
+        { actorId: 7, score: 0.9 },
+        { actorId: 3, score: 0.5 },
+        { actorId: 4, score: 0.2 },
+      ],
+    });
+    const after = day({
+      bridgeActors: [
+        { actorId: 9, score: 0.8 },
+        { actorId: 3, score: 0.7 },
+        { actorId: 8, score: 0.1 },
+      ],
+    });
     const { gained, lost, kept } = diffMetrics(before, after).bridgeActors;
     expect(gained.map((b) => b.actorId)).toEqual([9, 8]);
     expect(lost.map((b) => b.actorId)).toEqual([7, 4]);
@@ -66,12 +78,26 @@ describe("graph/ecosystem/history/metricsDiff", () => {
 
   it("finds new and lost cross-profile ties with the profiles each day knew", () => {
     const before = day({
-      activeActors: [{ id: 1, profile: "ECONOMIC" }, { id: 2, profile: "PUBLIC" }, { id: 3, profile: "ACADEMIC" }],
-      crossProfileTies: [[1, 2], [2, 3]],
+      activeActors: [
+        { id: 1, profile: "ECONOMIC" },
+        { id: 2, profile: "PUBLIC" },
+        { id: 3, profile: "ACADEMIC" },
+      ],
+      crossProfileTies: [
+        [1, 2],
+        [2, 3],
+      ],
     });
     const after = day({
-      activeActors: [{ id: 1, profile: "ECONOMIC" }, { id: 2, profile: "PUBLIC" }, { id: 4, profile: "GENERAL_INTEREST" }],
-      crossProfileTies: [[1, 2], [1, 4]],
+      activeActors: [
+        { id: 1, profile: "ECONOMIC" },
+        { id: 2, profile: "PUBLIC" },
+        { id: 4, profile: "GENERAL_INTEREST" },
+      ],
+      crossProfileTies: [
+        [1, 2],
+        [1, 4],
+      ],
     });
     const diff = diffMetrics(before, after);
     expect(diff.crossProfileTies.gained).toEqual([{ a: { id: 1, profile: "ECONOMIC" }, b: { id: 4, profile: "GENERAL_INTEREST" } }]);

@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const maillage = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, "bin/maillage.mjs"), "import", ...args], { encoding: "utf8", env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" }, timeout: 240_000 });
+  spawnSync(process.execPath, [path.join(ROOT, "bin/maillage.mjs"), "import", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+    timeout: 240_000,
+  });
 
 describe("maillage import", () => {
   it("explains itself, and answers a wrong command line with exit code 2 before touching the record", () => {

@@ -65,7 +65,12 @@ export async function fillTerritories(db: Database): Promise<void> {
   await db.prisma.$transaction(
     async (tx) => {
       await insertRows(tx, "Territory", territories, T.TERRITORY);
-      await insertRows(tx, "_ProjectMembers", programme.projectMembers.map(([project, member]) => ({ A: project, B: member })), T.PROJECT_MEMBERS);
+      await insertRows(
+        tx,
+        "_ProjectMembers",
+        programme.projectMembers.map(([project, member]) => ({ A: project, B: member })),
+        T.PROJECT_MEMBERS,
+      );
       await resetSequences(tx);
     },
     { timeout: 120_000 },

@@ -20,7 +20,13 @@ function bundle(actors: number, interactions: number, seed = 7) {
     interactions: Array.from({ length: interactions }, (_, i) => {
       const a = rng.int(0, actors - 1);
       const b = (a + rng.int(1, actors - 1)) % actors;
-      return { id: `i${i}`, kind: KINDS[i % 4], date: `2025-${String(1 + (i % 12)).padStart(2, "0")}-15`, participants: [`a${a}`, `a${b}`], intensity: 1 + (i % 5) };
+      return {
+        id: `i${i}`,
+        kind: KINDS[i % 4],
+        date: `2025-${String(1 + (i % 12)).padStart(2, "0")}-15`,
+        participants: [`a${a}`, `a${b}`],
+        intensity: 1 + (i % 5),
+      };
     }),
   };
 }
@@ -34,7 +40,10 @@ describe("importing again", () => {
   it("a dry run reports what would be created and writes nothing", async () => {
     const before = await recordFingerprint(record.db);
     const report = await run(file, { dryRun: true });
-    expect(report.counts.map((c) => [c.type, c.created])).toEqual([["actors", 30], ["interactions", 200]]);
+    expect(report.counts.map((c) => [c.type, c.created])).toEqual([
+      ["actors", 30],
+      ["interactions", 200],
+    ]);
     expect(report.written).toBe(false);
     expect(await recordFingerprint(record.db)).toEqual(before);
   });
@@ -60,10 +69,25 @@ describe("importing again", () => {
     const events = await record.db.prisma.outboxEvent.count();
     const report = await run(changed);
     expect(report.total).toMatchObject({ created: 0, updated: 3, unchanged: 227 });
-    expect(report.changes.map((c) => [c.type, c.id, c.action])).toEqual([["actors", "a3", "updated"], ["interactions", "i10", "updated"], ["interactions", "i11", "updated"]]);
-    const latest = await record.db.prisma.outboxEvent.findMany({ where: { position: { gt: events } }, orderBy: { position: "asc" }, select: { aggregate: true, operation: true, payload: true } });
-    expect(latest.map((e) => [e.aggregate, e.operation])).toEqual([["ACTOR", "UPDATED"], ["INTERACTION", "UPDATED"], ["INTERACTION", "UPDATED"]]);
-    const participants = await record.db.prisma.interaction.findFirstOrThrow({ where: { source: "idem", externalId: "i11" }, select: { participants: { select: { actor: { select: { externalId: true } } } } } });
+    expect(report.changes.map((c) => [c.type, c.id, c.action])).toEqual([
+      ["actors", "a3", "updated"],
+      ["interactions", "i10", "updated"],
+      ["interactions", "i11", "updated"],
+    ]);
+    const latest = await record.db.prisma.outboxEvent.findMany({
+      where: { position: { gt: events } },
+      orderBy: { position: "asc" },
+      select: { aggregate: true, operation: true, payload: true },
+    });
+    expect(latest.map((e) => [e.aggregate, e.operation])).toEqual([
+      ["ACTOR", "UPDATED"],
+      ["INTERACTION", "UPDATED"],
+      ["INTERACTION", "UPDATED"],
+    ]);
+    const participants = await record.db.prisma.interaction.findFirstOrThrow({
+      where: { source: "idem", externalId: "i11" },
+      select: { participants: { select: { actor: { select: { externalId: true } } } } },
+    });
     expect(participants.participants.map((p) => p.actor.externalId).sort()).toEqual(["a0", "a1"]);
   });
 });

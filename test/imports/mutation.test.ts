@@ -50,7 +50,12 @@ describe("importRecords", () => {
     const before = await recordFingerprint(api.db);
     const result = await api.gql(IMPORT, { input: input({ dryRun: true }) }, "EDITOR");
     const { report } = result.data.importRecords;
-    expect(report).toMatchObject({ dryRun: true, written: false, changeCount: 2, total: { recordType: "ACTORS", rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0 } });
+    expect(report).toMatchObject({
+      dryRun: true,
+      written: false,
+      changeCount: 2,
+      total: { recordType: "ACTORS", rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0 },
+    });
     expect(report.changes.map((c: { id: string; action: string; at: { line: number } }) => [c.id, c.action, c.at.line])).toEqual([
       ["ressourcerie-vichy", "CREATED", 2],
       ["200071363", "CREATED", 3],
@@ -65,7 +70,10 @@ describe("importRecords", () => {
     const actors = await api.db.prisma.actor.findMany({ where: { source: "mutation-test" }, select: { id: true, externalId: true }, orderBy: { id: "asc" } });
     expect(actors.map((a) => a.externalId)).toEqual(["ressourcerie-vichy", "200071363"]);
     expect(await api.db.prisma.outboxEvent.count()).toBe(outboxBefore + 2);
-    const audit = await api.db.prisma.auditEntry.findMany({ where: { operation: "importRecords", recordType: "Actor" }, select: { role: true, recordId: true } });
+    const audit = await api.db.prisma.auditEntry.findMany({
+      where: { operation: "importRecords", recordType: "Actor" },
+      select: { role: true, recordId: true },
+    });
     expect(audit).toEqual(actors.map((a) => ({ role: "EDITOR", recordId: a.id })));
     // The mutation answered after the graph applied the import.
     const snapshot = await api.graph.snapshot();
@@ -93,7 +101,15 @@ describe("importRecords", () => {
     expect(refused.data.importRecords.report).toMatchObject({
       written: false,
       rejectionCount: 1,
-      rejections: [{ at: { line: 2, sheet: null, row: null, record: null }, recordType: "NEEDS", id: "n1", column: "level", reason: "need levels run from 1 (ACCOMPANY) to 4 (INVENT)" }],
+      rejections: [
+        {
+          at: { line: 2, sheet: null, row: null, record: null },
+          recordType: "NEEDS",
+          id: "n1",
+          column: "level",
+          reason: "need levels run from 1 (ACCOMPANY) to 4 (INVENT)",
+        },
+      ],
     });
   });
 });

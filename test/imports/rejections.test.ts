@@ -8,7 +8,8 @@ let record: EmptyRecord;
 beforeAll(async () => {
   record = await openEmptyRecord();
   // Two actors to refer to, in the source every test below imports into.
-  const actors = "id,name,kind,territories,siren\nasso-1,Association des Halles,ASSOCIATION,200071363,\nmairie,Mairie,LOCAL_AUTHORITY,EPCI:200071363,213103100\n";
+  const actors =
+    "id,name,kind,territories,siren\nasso-1,Association des Halles,ASSOCIATION,200071363,\nmairie,Mairie,LOCAL_AUTHORITY,EPCI:200071363,213103100\n";
   expect((await run({ type: "actors", format: "csv", content: actors })).rejectionCount).toBe(0);
 });
 afterAll(() => record?.close());
@@ -62,9 +63,14 @@ describe("a CSV row is refused with its line, its column and why", () => {
   });
 
   it("refuses the second of two rows with the same id, SIREN or RNA", async () => {
-    const csv = ["id,name,kind,territories,siren", "x,Un,COMPANY,200071363,552100554", "x,Deux,COMPANY,200071363,", "y,Trois,COMPANY,200071363,552100554"].join("\n");
+    const csv = ["id,name,kind,territories,siren", "x,Un,COMPANY,200071363,552100554", "x,Deux,COMPANY,200071363,", "y,Trois,COMPANY,200071363,552100554"].join(
+      "\n",
+    );
     const report = await run({ type: "actors", format: "csv", content: csv, dryRun: true });
-    expect(refusals(report)).toEqual(["line 3 | id | duplicate id in the file: already on line 2", "line 4 | siren | duplicate siren in the file: already on line 2"]);
+    expect(refusals(report)).toEqual([
+      "line 3 | id | duplicate id in the file: already on line 2",
+      "line 4 | siren | duplicate siren in the file: already on line 2",
+    ]);
     expect(report.total).toMatchObject({ created: 1, rejected: 2 });
   });
 
@@ -78,10 +84,15 @@ describe("a CSV row is refused with its line, its column and why", () => {
   });
 
   it("keeps accents, apostrophes and emoji intact, in a semicolon-separated file with a BOM and quoted line breaks", async () => {
-    const csv = '\uFEFFid;name;kind;territories;description\r\nü-1;"Coopérative l\'Œuf 🥚";ESS;200071363;"Deux\r\nlignes"\r\nü-2;"Ça; c\'est";COMPANY;200071363;\r\nü-3;;COMPANY;200071363;\r\n';
+    const csv =
+      '\uFEFFid;name;kind;territories;description\r\nü-1;"Coopérative l\'Œuf 🥚";ESS;200071363;"Deux\r\nlignes"\r\nü-2;"Ça; c\'est";COMPANY;200071363;\r\nü-3;;COMPANY;200071363;\r\n';
     const report = await run({ type: "actors", format: "csv", content: csv });
     expect(refusals(report)).toEqual(["line 5 | name | is required"]);
-    const stored = await record.db.prisma.actor.findMany({ where: { source: "enquete-2026", externalId: { in: ["ü-1", "ü-2"] } }, orderBy: { externalId: "asc" }, select: { name: true, description: true } });
+    const stored = await record.db.prisma.actor.findMany({
+      where: { source: "enquete-2026", externalId: { in: ["ü-1", "ü-2"] } },
+      orderBy: { externalId: "asc" },
+      select: { name: true, description: true },
+    });
     expect(stored).toEqual([
       { name: "Coopérative l'Œuf 🥚", description: "Deux\nlignes" },
       { name: "Ça; c'est", description: null },

@@ -38,7 +38,9 @@ function normalised(bundle: ImportBundle) {
   return {
     ...bundle,
     actors: bundle.actors.map((a) => ({ ...a, territories: sorted(a.territories) })).sort(byId),
-    alliances: bundle.alliances.map((a) => ({ ...a, members: [...(a.members as { actor: string }[])].sort((x, y) => x.actor.localeCompare(y.actor)) })).sort(byId),
+    alliances: bundle.alliances
+      .map((a) => ({ ...a, members: [...(a.members as { actor: string }[])].sort((x, y) => x.actor.localeCompare(y.actor)) }))
+      .sort(byId),
     interactions: bundle.interactions.map((i) => ({ ...i, participants: sorted(i.participants) })).sort(byId),
     needs: [...bundle.needs].sort(byId),
     practices: [...bundle.practices].sort(byId),
@@ -46,33 +48,41 @@ function normalised(bundle: ImportBundle) {
 }
 
 describe("export, re-import into an empty record, same network", () => {
-  it.each(["EPCI", "PROJECT"] as const)("holds for a demo ecosystem on %s: same actors, alliances with members and roles, interactions, assessments and tie table", async (level) => {
-    const ecosystem = await demo.db.prisma.ecosystem.findFirstOrThrow({ where: { territory: { level } }, orderBy: { id: "asc" }, select: { territory: { select: { level: true, code: true } } } });
-    const scope = { territory: ecosystem.territory };
-    const exported = await exportRecord(demo.db.prisma, scope);
-    const territory = `${scope.territory.level}:${scope.territory.code}`;
-    const inScope = new Set(exported.actors.filter((a) => (a.territories as string[]).includes(territory)).map((a) => a.id as string));
-    expect(inScope.size).toBeGreaterThan(20);
-    expect(exported.alliances.length).toBeGreaterThan(10);
-    expect(exported.interactions.length).toBeGreaterThan(50);
-    expect(JSON.stringify(exported)).not.toMatch(/@|email|phone/i);
+  it.each(["EPCI", "PROJECT"] as const)(
+    "holds for a demo ecosystem on %s: same actors, alliances with members and roles, interactions, assessments and tie table",
+    async (level) => {
+      const ecosystem = await demo.db.prisma.ecosystem.findFirstOrThrow({
+        where: { territory: { level } },
+        orderBy: { id: "asc" },
+        select: { territory: { select: { level: true, code: true } } },
+      });
+      const scope = { territory: ecosystem.territory };
+      const exported = await exportRecord(demo.db.prisma, scope);
+      const territory = `${scope.territory.level}:${scope.territory.code}`;
+      const inScope = new Set(exported.actors.filter((a) => (a.territories as string[]).includes(territory)).map((a) => a.id as string));
+      expect(inScope.size).toBeGreaterThan(20);
+      expect(exported.alliances.length).toBeGreaterThan(10);
+      expect(exported.interactions.length).toBeGreaterThan(50);
+      expect(JSON.stringify(exported)).not.toMatch(/@|email|phone/i);
 
-    // Both ecosystems go into the same record: actors of the first met again are left unchanged.
-    const report = await importRecords(empty.db.prisma, { type: "all", format: "json", content: JSON.stringify(exported), source: "round-trip" });
-    expect(report.rejections).toEqual([]);
-    const sizes = (bundle: ImportBundle) => Object.fromEntries((["actors", "alliances", "interactions", "needs", "practices"] as const).map((t) => [t, bundle[t].length]));
-    expect(Object.fromEntries(report.counts.map((c) => [c.type, c.created + c.unchanged]))).toEqual(sizes(exported));
-    expect(report.total.updated).toBe(0);
+      // Both ecosystems go into the same record: actors of the first met again are left unchanged.
+      const report = await importRecords(empty.db.prisma, { type: "all", format: "json", content: JSON.stringify(exported), source: "round-trip" });
+      expect(report.rejections).toEqual([]);
+      const sizes = (bundle: ImportBundle) =>
+        Object.fromEntries((["actors", "alliances", "interactions", "needs", "practices"] as const).map((t) => [t, bundle[t].length]));
+      expect(Object.fromEntries(report.counts.map((c) => [c.type, c.created + c.unchanged]))).toEqual(sizes(exported));
+      expect(report.total.updated).toBe(0);
 
-    // The same scope exported from the new record is the same file: records keep their ids,
-    // alliances their members, roles and confirmations, interactions their participants and alliance.
-    expect(normalised(await exportRecord(empty.db.prisma, scope))).toEqual(normalised(exported));
+      // The same scope exported from the new record is the same file: records keep their ids,
+      // alliances their members, roles and confirmations, interactions their participants and alliance.
+      expect(normalised(await exportRecord(empty.db.prisma, scope))).toEqual(normalised(exported));
 
-    // And the graph engine draws the same ties between the same actors, with the same facts.
-    const imported = new Map((await empty.db.prisma.actor.findMany({ select: { id: true, externalId: true } })).map((a) => [a.id, a.externalId!]));
-    const before = await tieTable(demo.db.prisma, (id) => `maillage:actor:${id}`, inScope);
-    const after = await tieTable(empty.db.prisma, (id) => imported.get(id)!, inScope);
-    expect(before.length).toBeGreaterThan(30);
-    expect(after).toEqual(before);
-  });
+      // And the graph engine draws the same ties between the same actors, with the same facts.
+      const imported = new Map((await empty.db.prisma.actor.findMany({ select: { id: true, externalId: true } })).map((a) => [a.id, a.externalId!]));
+      const before = await tieTable(demo.db.prisma, (id) => `maillage:actor:${id}`, inScope);
+      const after = await tieTable(empty.db.prisma, (id) => imported.get(id)!, inScope);
+      expect(before.length).toBeGreaterThan(30);
+      expect(after).toEqual(before);
+    },
+  );
 });

@@ -49,7 +49,11 @@ describe("the three formats", () => {
     expect(created).toEqual({ actors: 2, alliances: 1, interactions: 2, needs: 1, practices: 1 });
     const alliance = await prisma.alliance.findFirstOrThrow({
       where: { source: "templates" },
-      select: { modalities: true, declaredBy: { select: { externalId: true } }, members: { select: { role: true, confirmedAt: true, actor: { select: { externalId: true, siren: true } } }, orderBy: { role: "asc" } } },
+      select: {
+        modalities: true,
+        declaredBy: { select: { externalId: true } },
+        members: { select: { role: true, confirmedAt: true, actor: { select: { externalId: true, siren: true } } }, orderBy: { role: "asc" } },
+      },
     });
     expect(alliance).toEqual({
       modalities: ["DIALOGUE", "POOL_RESOURCES"],
@@ -61,8 +65,18 @@ describe("the three formats", () => {
     });
 
     const outbox = await prisma.outboxEvent.count();
-    const json = await importRecords(prisma, { type: "all", format: "json", content: fs.readFileSync(path.join(DIR, "maillage-import.json"), "utf8"), source: "templates" });
-    const xlsx = await importRecords(prisma, { type: "all", format: "xlsx", content: fs.readFileSync(path.join(DIR, "maillage-import.xlsx")), source: "templates" });
+    const json = await importRecords(prisma, {
+      type: "all",
+      format: "json",
+      content: fs.readFileSync(path.join(DIR, "maillage-import.json"), "utf8"),
+      source: "templates",
+    });
+    const xlsx = await importRecords(prisma, {
+      type: "all",
+      format: "xlsx",
+      content: fs.readFileSync(path.join(DIR, "maillage-import.xlsx")),
+      source: "templates",
+    });
     for (const report of [json, xlsx]) {
       expect(report.rejections).toEqual([]);
       expect(report.total).toEqual({ rows: 7, created: 0, updated: 0, unchanged: 7, rejected: 0 });

@@ -54,7 +54,7 @@ describeWithNeo4j(`the Neo4j engine answers as the memory engine does (${SKIP_RE
 
   it("follows creations, updates and deletions of every record through the outbox", async () => {
     const snapshot = await api.graph.snapshot();
-    const picked = [0, 1, 2, 3].map((k) => snapshot.actorIds[Math.floor((k + 1) * snapshot.actorIds.length / 5)]!);
+    const picked = [0, 1, 2, 3].map((k) => snapshot.actorIds[Math.floor(((k + 1) * snapshot.actorIds.length) / 5)]!);
     const before = neo.version();
     await writeEverything(api.gql, picked, "conformance");
     expect(api.graph.version()).toBeGreaterThan(before);

@@ -62,12 +62,26 @@ async function dump(uri: string): Promise<string[]> {
   const executor = new Neo4jExecutor({ uri });
   try {
     const rows = await executor.read("test.dump", async (tx) => [
-      ...(await tx.rows<{ key: string; props: Record<string, unknown> }>({ cypher: "MATCH (n) WHERE NOT n:ProjectionState RETURN labels(n)[0] + ' ' + n.id AS key, properties(n) AS props", params: {} })),
-      ...(await tx.rows<{ key: string; props: Record<string, unknown> }>({ cypher: "MATCH (a)-[r]->(b) RETURN type(r) + ' ' + a.id + '->' + b.id AS key, properties(r) AS props", params: {} })),
+      ...(await tx.rows<{ key: string; props: Record<string, unknown> }>({
+        cypher: "MATCH (n) WHERE NOT n:ProjectionState RETURN labels(n)[0] + ' ' + n.id AS key, properties(n) AS props",
+        params: {},
+      })),
+      ...(await tx.rows<{ key: string; props: Record<string, unknown> }>({
+        cypher: "MATCH (a)-[r]->(b) RETURN type(r) + ' ' + a.id + '->' + b.id AS key, properties(r) AS props",
+        params: {},
+      })),
     ]);
     // A mean to 12 digits: the record's avg() and an event's division may differ in the last bit.
     const text = (key: string, value: unknown) => (key === "mean" ? (value as number).toPrecision(12) : String(value));
-    return rows.map(({ key, props }) => `${key} ${Object.keys(props).sort().map((k) => `${k}=${text(k, props[k])}`).join(";")}`).sort();
+    return rows
+      .map(
+        ({ key, props }) =>
+          `${key} ${Object.keys(props)
+            .sort()
+            .map((k) => `${k}=${text(k, props[k])}`)
+            .join(";")}`,
+      )
+      .sort();
   } finally {
     await executor.close();
   }
@@ -129,6 +143,8 @@ describeWithNeo4j(`the Neo4j projection survives Neo4j going away (${SKIP_REASON
     await api.graph.catchUp();
     await expectSameAnswers(api.graph, engine, { queries: false });
     lap("same answers as the memory engine");
-    console.info(`neo4j fault test: ${backlog} events written during the outage in ${Math.round(outageWritesMs)} ms, all projected after the restart, 0 lost; timings (ms): ${JSON.stringify(timings)}`);
+    console.info(
+      `neo4j fault test: ${backlog} events written during the outage in ${Math.round(outageWritesMs)} ms, all projected after the restart, 0 lost; timings (ms): ${JSON.stringify(timings)}`,
+    );
   }, 600_000);
 });

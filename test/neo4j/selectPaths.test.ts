@@ -16,11 +16,23 @@ describe("choosing introduction paths among Neo4j's shortest paths", () => {
     const every: number[][] = [];
     for (let m = 1; m <= 5; m += 1) for (let n = 6; n <= 10; n += 1) every.push([0, m, n, 11]);
     // Shuffled, and each path twice (two hubs between the same actors).
-    const fromNeo4j = [...every, ...every].sort((a, b) => (a[1]! * 7 + a[2]! * 13) % 11 - (b[1]! * 7 + b[2]! * 13) % 11);
+    const fromNeo4j = [...every, ...every].sort((a, b) => ((a[1]! * 7 + a[2]! * 13) % 11) - ((b[1]! * 7 + b[2]! * 13) % 11));
     for (const limit of [1, 3, 10, 25, 40]) expect(selectPaths(fromNeo4j, limit)).toEqual(allShortestPaths(graph, 0, 11, { maxLength: 3, limit }));
   });
 
   it("returns each actor sequence once", () => {
-    expect(selectPaths([[1, 5, 9], [1, 5, 9], [1, 4, 9]], 10)).toEqual([[1, 4, 9], [1, 5, 9]]);
+    expect(
+      selectPaths(
+        [
+          [1, 5, 9],
+          [1, 5, 9],
+          [1, 4, 9],
+        ],
+        10,
+      ),
+    ).toEqual([
+      [1, 4, 9],
+      [1, 5, 9],
+    ]);
   });
 });

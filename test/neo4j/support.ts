@@ -15,7 +15,8 @@ import { globalId } from "../support/rejected.js";
 import type { GraphQLResponse } from "../support/testApi.js";
 
 export const NEO4J_URI = process.env.NEO4J_URI || undefined;
-if (!NEO4J_URI && process.env.CI === "true") throw new Error("test/neo4j: NEO4J_URI is not set, and CI must run the Neo4j suites (.ci/run starts Neo4j with scripts/neo4j/start.sh)");
+if (!NEO4J_URI && process.env.CI === "true")
+  throw new Error("test/neo4j: NEO4J_URI is not set, and CI must run the Neo4j suites (.ci/run starts Neo4j with scripts/neo4j/start.sh)");
 export const SKIP_REASON = "needs Neo4j: set NEO4J_URI (npm run neo4j:dev)";
 /** Suites that need Neo4j: skipped when NEO4J_URI is unset, saying so in one line. */
 export const describeWithNeo4j = describe.skipIf(!NEO4J_URI);
@@ -29,7 +30,9 @@ export async function wipe(uri: string): Promise<void> {
   const executor = new Neo4jExecutor({ uri });
   try {
     for (;;) {
-      const [row] = await executor.write("test.wipe", (tx) => tx.rows<{ deleted: number }>({ cypher: "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted", params: {} }));
+      const [row] = await executor.write("test.wipe", (tx) =>
+        tx.rows<{ deleted: number }>({ cypher: "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted", params: {} }),
+      );
       if (!row?.deleted) return;
     }
   } finally {
@@ -43,7 +46,9 @@ export class PrivateNeo4j {
   constructor(readonly dir: string) {}
 
   async start(port = 0): Promise<string> {
-    const { stdout } = await run("bash", [path.join(ROOT, "scripts/neo4j/start.sh"), "--background", "--dir", this.dir, "--port", String(port)], { timeout: 240_000 });
+    const { stdout } = await run("bash", [path.join(ROOT, "scripts/neo4j/start.sh"), "--background", "--dir", this.dir, "--port", String(port)], {
+      timeout: 240_000,
+    });
     const line = stdout.trim().split("\n").at(-1) ?? "";
     if (!line.startsWith("NEO4J_URI=")) throw new Error(`start.sh printed no NEO4J_URI: ${stdout}`);
     this.uri = line.slice("NEO4J_URI=".length);
@@ -87,7 +92,7 @@ export function samplePairs(snapshot: NetworkSnapshot, count: number): [number, 
       seen.add(next);
       w = next;
     }
-    pairs.push([actorIds[v]!, actorIds[w === v ? (v + graph.nodeCount / 2) % graph.nodeCount | 0 : w]!]);
+    pairs.push([actorIds[v]!, actorIds[w === v ? ((v + graph.nodeCount / 2) % graph.nodeCount) | 0 : w]!]);
   }
   return pairs;
 }
@@ -145,12 +150,19 @@ export async function expectSameAnswers(memory: GraphEngine, neo: Neo4jGraphEngi
   expect(worst).toBeLessThanOrEqual(1e-9);
   if (!queries) return;
 
-  for (const id of ecosystems.slice(0, 6)) expect(await neo.scopeActorIds(id)).toEqual([...scopeNodes(m, { kind: "ecosystem", ecosystemId: id })].map((v) => m.actorIds[v]));
+  for (const id of ecosystems.slice(0, 6))
+    expect(await neo.scopeActorIds(id)).toEqual([...scopeNodes(m, { kind: "ecosystem", ecosystemId: id })].map((v) => m.actorIds[v]));
 
   let found = 0;
   for (const [from, to] of samplePairs(m, 24)) {
-    for (const [maxLength, confirmedOnly] of [[3, true], [3, false], [4, false]] as const) {
-      const expected = introductionPaths(m, m.indexOfActor.get(from)!, m.indexOfActor.get(to)!, { maxLength, confirmedOnly }).map((p) => p.nodes.map((v) => m.actorIds[v]!));
+    for (const [maxLength, confirmedOnly] of [
+      [3, true],
+      [3, false],
+      [4, false],
+    ] as const) {
+      const expected = introductionPaths(m, m.indexOfActor.get(from)!, m.indexOfActor.get(to)!, { maxLength, confirmedOnly }).map((p) =>
+        p.nodes.map((v) => m.actorIds[v]!),
+      );
       expect(await neo.introductionPaths(from, to, { maxLength, confirmedOnly }), `paths ${from} → ${to} (${maxLength}, ${confirmedOnly})`).toEqual(expected);
       if (expected.length > 0) found += 1;
     }
@@ -160,11 +172,17 @@ export async function expectSameAnswers(memory: GraphEngine, neo: Neo4jGraphEngi
   // Pairs with more shortest paths than the limit (10): which ones are kept matters.
   let crowded = 0;
   for (let v = 0; v < m.graph.nodeCount && crowded < 3; v += 7) {
-    for (const { actorId: to, distance } of bfs(m, v, 3).filter((x) => x.distance >= 2).slice(-20)) {
+    for (const { actorId: to, distance } of bfs(m, v, 3)
+      .filter((x) => x.distance >= 2)
+      .slice(-20)) {
       const all = introductionPaths(m, v, m.indexOfActor.get(to)!, { maxLength: distance, confirmedOnly: false, limit: 1000 });
       if (all.length <= 10) continue;
-      const expected = introductionPaths(m, v, m.indexOfActor.get(to)!, { maxLength: distance, confirmedOnly: false }).map((p) => p.nodes.map((w) => m.actorIds[w]!));
-      expect(await neo.introductionPaths(m.actorIds[v]!, to, { maxLength: distance, confirmedOnly: false }), `crowded paths ${m.actorIds[v]} → ${to}`).toEqual(expected);
+      const expected = introductionPaths(m, v, m.indexOfActor.get(to)!, { maxLength: distance, confirmedOnly: false }).map((p) =>
+        p.nodes.map((w) => m.actorIds[w]!),
+      );
+      expect(await neo.introductionPaths(m.actorIds[v]!, to, { maxLength: distance, confirmedOnly: false }), `crowded paths ${m.actorIds[v]} → ${to}`).toEqual(
+        expected,
+      );
       crowded += 1;
       break;
     }
@@ -185,7 +203,11 @@ const ok = (result: GraphQLResponse, field: string): any => {
  * Creates, updates and deletes one of each record the graph follows (actor, alliance,
  * interaction, practice assessment), through the API. Returns what is left of them.
  */
-export async function writeEverything(gql: Gql, actorIds: readonly number[], label: string): Promise<{ actor: string; alliance: string; interaction: string; assessment: string }> {
+export async function writeEverything(
+  gql: Gql,
+  actorIds: readonly number[],
+  label: string,
+): Promise<{ actor: string; alliance: string; interaction: string; assessment: string }> {
   const [a, b, c, d] = actorIds.map((id) => globalId("Actor", id));
   const actor = ok(
     await gql(`mutation ($i: CreateActorInput!) { createActor(input: $i) { __typename ... on CreateActorSuccess { actor { id } } } }`, {
@@ -193,7 +215,13 @@ export async function writeEverything(gql: Gql, actorIds: readonly number[], lab
     }),
     "createActor",
   ).actor.id;
-  ok(await gql(`mutation ($id: ID!, $i: UpdateActorInput!) { updateActor(id: $id, input: $i) { __typename } }`, { id: actor, i: { name: `${label} actor, renamed`, isCatalyst: true, kind: "COMPANY" } }), "updateActor");
+  ok(
+    await gql(`mutation ($id: ID!, $i: UpdateActorInput!) { updateActor(id: $id, input: $i) { __typename } }`, {
+      id: actor,
+      i: { name: `${label} actor, renamed`, isCatalyst: true, kind: "COMPANY" },
+    }),
+    "updateActor",
+  );
 
   const allianceInput = (members: (string | undefined)[]) => members.map((m, k) => ({ actor: m, confirmed: k !== 2, role: k === 0 ? "LEAD" : "PARTNER" }));
   const alliance = ok(
@@ -222,7 +250,13 @@ export async function writeEverything(gql: Gql, actorIds: readonly number[], lab
     }),
     "createInteraction",
   ).interaction.id;
-  ok(await gql(`mutation ($id: ID!, $i: UpdateInteractionInput!) { updateInteraction(id: $id, input: $i) { __typename } }`, { id: interaction, i: { participants: [a, c, actor], intensity: 2 } }), "updateInteraction");
+  ok(
+    await gql(`mutation ($id: ID!, $i: UpdateInteractionInput!) { updateInteraction(id: $id, input: $i) { __typename } }`, {
+      id: interaction,
+      i: { participants: [a, c, actor], intensity: 2 },
+    }),
+    "updateInteraction",
+  );
   const doomedInteraction = ok(
     await gql(`mutation ($i: CreateInteractionInput!) { createInteraction(input: $i) { __typename ... on CreateInteractionSuccess { interaction { id } } } }`, {
       i: { kind: "FUNDING", date: "2026-02-02", participants: [b, c], amountEuros: 12_000 },
@@ -235,16 +269,28 @@ export async function writeEverything(gql: Gql, actorIds: readonly number[], lab
 
   const scores = (values: number[]) => values.map((score, k) => ({ practice: ["FUND_PROJECTS", "MEASURE_RESULTS", "LISTEN_TO_OWN_ORGANISATION"][k], score }));
   const assessment = ok(
-    await gql(`mutation ($i: CreatePracticeAssessmentInput!) { createPracticeAssessment(input: $i) { __typename ... on CreatePracticeAssessmentSuccess { practiceAssessment { id } } } }`, {
-      i: { actor: a, date: "2026-03-01", scores: scores([4, 1, 2]) },
-    }),
+    await gql(
+      `mutation ($i: CreatePracticeAssessmentInput!) { createPracticeAssessment(input: $i) { __typename ... on CreatePracticeAssessmentSuccess { practiceAssessment { id } } } }`,
+      {
+        i: { actor: a, date: "2026-03-01", scores: scores([4, 1, 2]) },
+      },
+    ),
     "createPracticeAssessment",
   ).practiceAssessment.id;
-  ok(await gql(`mutation ($id: ID!, $i: UpdatePracticeAssessmentInput!) { updatePracticeAssessment(id: $id, input: $i) { __typename } }`, { id: assessment, i: { scores: scores([3, 3, 1]) } }), "updatePracticeAssessment");
-  const doomedAssessment = ok(
-    await gql(`mutation ($i: CreatePracticeAssessmentInput!) { createPracticeAssessment(input: $i) { __typename ... on CreatePracticeAssessmentSuccess { practiceAssessment { id } } } }`, {
-      i: { actor: b, date: "2026-03-02", scores: scores([1, 1, 1]) },
+  ok(
+    await gql(`mutation ($id: ID!, $i: UpdatePracticeAssessmentInput!) { updatePracticeAssessment(id: $id, input: $i) { __typename } }`, {
+      id: assessment,
+      i: { scores: scores([3, 3, 1]) },
     }),
+    "updatePracticeAssessment",
+  );
+  const doomedAssessment = ok(
+    await gql(
+      `mutation ($i: CreatePracticeAssessmentInput!) { createPracticeAssessment(input: $i) { __typename ... on CreatePracticeAssessmentSuccess { practiceAssessment { id } } } }`,
+      {
+        i: { actor: b, date: "2026-03-02", scores: scores([1, 1, 1]) },
+      },
+    ),
     "createPracticeAssessment",
   ).practiceAssessment.id;
   ok(await gql(`mutation ($id: ID!) { deletePracticeAssessment(id: $id) { __typename } }`, { id: doomedAssessment }), "deletePracticeAssessment");
@@ -256,9 +302,26 @@ export async function writeEverything(gql: Gql, actorIds: readonly number[], lab
     }),
     "createActor",
   ).actor.id;
-  ok(await gql(`mutation ($i: CreatePracticeAssessmentInput!) { createPracticeAssessment(input: $i) { __typename } }`, { i: { actor: passing, date: "2026-03-03", scores: scores([2, 2, 2]) } }), "createPracticeAssessment");
-  ok(await gql(`mutation ($id: ID!, $i: UpdateInteractionInput!) { updateInteraction(id: $id, input: $i) { __typename } }`, { id: interaction, i: { participants: [a, c, actor, passing] } }), "updateInteraction");
-  ok(await gql(`mutation ($id: ID!, $i: UpdateAllianceInput!) { updateAlliance(id: $id, input: $i) { __typename } }`, { id: alliance, i: { members: [...allianceInput([a, actor, c]), { actor: passing, confirmed: true }] } }), "updateAlliance");
+  ok(
+    await gql(`mutation ($i: CreatePracticeAssessmentInput!) { createPracticeAssessment(input: $i) { __typename } }`, {
+      i: { actor: passing, date: "2026-03-03", scores: scores([2, 2, 2]) },
+    }),
+    "createPracticeAssessment",
+  );
+  ok(
+    await gql(`mutation ($id: ID!, $i: UpdateInteractionInput!) { updateInteraction(id: $id, input: $i) { __typename } }`, {
+      id: interaction,
+      i: { participants: [a, c, actor, passing] },
+    }),
+    "updateInteraction",
+  );
+  ok(
+    await gql(`mutation ($id: ID!, $i: UpdateAllianceInput!) { updateAlliance(id: $id, input: $i) { __typename } }`, {
+      id: alliance,
+      i: { members: [...allianceInput([a, actor, c]), { actor: passing, confirmed: true }] },
+    }),
+    "updateAlliance",
+  );
   ok(await gql(`mutation ($id: ID!) { deleteActor(id: $id) { __typename } }`, { id: passing }), "deleteActor");
 
   return { actor, alliance, interaction, assessment };

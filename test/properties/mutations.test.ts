@@ -23,13 +23,25 @@ beforeAll(async () => {
     practiceAssessments(first: 2) { nodes { id } } evaluations(first: 2) { nodes { id } } fundings(first: 2) { nodes { id } }
   }`);
   const typeOf: Record<string, string> = {
-    actors: "Actor", territories: "Territory", alliances: "Alliance", interactions: "Interaction", ecosystems: "Ecosystem",
-    needAssessments: "NeedAssessment", practiceAssessments: "PracticeAssessment", evaluations: "Evaluation", fundings: "Funding",
+    actors: "Actor",
+    territories: "Territory",
+    alliances: "Alliance",
+    interactions: "Interaction",
+    ecosystems: "Ecosystem",
+    needAssessments: "NeedAssessment",
+    practiceAssessments: "PracticeAssessment",
+    evaluations: "Evaluation",
+    fundings: "Funding",
   };
-  ids = Object.fromEntries(Object.entries(sample.data as Record<string, { nodes: { id: string }[] }>).map(([list, c]) => [typeOf[list]!, c.nodes.map((n) => n.id)]));
+  ids = Object.fromEntries(
+    Object.entries(sample.data as Record<string, { nodes: { id: string }[] }>).map(([list, c]) => [typeOf[list]!, c.nodes.map((n) => n.id)]),
+  );
 });
 afterAll(async () => {
-  const tally = [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ");
+  const tally = [...outcomes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
   console.log(`property suite: ${tried} generated inputs tried against ${mutations().length} mutations (${tally})`);
   await api?.close();
 });

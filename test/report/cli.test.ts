@@ -54,7 +54,15 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("maillage report", () => {
   }, 180_000);
 
   it("refuses a wrong command line with exit code 2 and its usage, before opening anything", async () => {
-    const wrong = [[], ["--territory", TERRITORY, "--lang", "de"], ["--territory", TERRITORY, "--format", "docx"], ["--all"], ["--all", "--territory", TERRITORY], ["--territory", "<x>"], ["--colour", "red"]];
+    const wrong = [
+      [],
+      ["--territory", TERRITORY, "--lang", "de"],
+      ["--territory", TERRITORY, "--format", "docx"],
+      ["--all"],
+      ["--all", "--territory", TERRITORY],
+      ["--territory", "<x>"],
+      ["--colour", "red"],
+    ];
     const runs = await Promise.all(wrong.map((args) => maillage(args, { DATA_DIR: path.join(outDir, "no-database-here") })));
     runs.forEach((run, i) => {
       expect(run.status, wrong[i]!.join(" ")).toBe(2);

@@ -13,7 +13,9 @@ describe("the html tag", () => {
     const name = `<b title="x">O'Neil & Co</b>`;
     const out = html`<p title="${name}">${name}${html`<i>${1.5}</i>`}${[html`<br>`, "<"]}${null}${false}${undefined}</p>`;
     expect(out).toBeInstanceOf(Markup);
-    expect(out.value).toBe(`<p title="&lt;b title=&quot;x&quot;&gt;O&#39;Neil &amp; Co&lt;/b&gt;">&lt;b title=&quot;x&quot;&gt;O&#39;Neil &amp; Co&lt;/b&gt;<i>1.5</i><br>&lt;</p>`);
+    expect(out.value).toBe(
+      `<p title="&lt;b title=&quot;x&quot;&gt;O&#39;Neil &amp; Co&lt;/b&gt;">&lt;b title=&quot;x&quot;&gt;O&#39;Neil &amp; Co&lt;/b&gt;<i>1.5</i><br>&lt;</p>`,
+    );
   });
 });
 
@@ -59,7 +61,14 @@ describe("the charts", () => {
   it("are valid SVG, with one point, with zeros only, and with names to escape", () => {
     const svgs = [
       lineChart({ title: "A & B", labels: ["2024"], series: [{ name: "<ties>", colour: "#000", dash: "none", values: [3] }], formatY: String }),
-      lineChart({ title: "zeros", labels: ["2023", "2024"], series: [{ name: "s", colour: "#000", dash: "2 2", values: [0, 0] }], formatY: String, markerIndex: 1, markerLabel: "start" }),
+      lineChart({
+        title: "zeros",
+        labels: ["2023", "2024"],
+        series: [{ name: "s", colour: "#000", dash: "2 2", values: [0, 0] }],
+        formatY: String,
+        markerIndex: 1,
+        markerLabel: "start",
+      }),
       barChart({ title: "bars", bars: [{ label: "Public & co", value: 0, colour: "#0072B2", text: "0" }] }),
     ].map((m) => m.value);
     const parsed = parseSvgs(svgs.join(""));

@@ -90,14 +90,28 @@ describe("the observation notebook", () => {
         "ANONYMOUS",
       );
       const ecosystem = answer.data.ecosystem;
-      const bridges = await api.gql(`query ($id: ID!) { bridgeActors(scope: { ecosystem: $id }, first: 5) { score actor { name } } }`, { id: ecosystem.id }, "ANONYMOUS");
+      const bridges = await api.gql(
+        `query ($id: ID!) { bridgeActors(scope: { ecosystem: $id }, first: 5) { score actor { name } } }`,
+        { id: ecosystem.id },
+        "ANONYMOUS",
+      );
       const { document } = parseReport(rendered.get(code)!);
 
-      expect(withAttribute(byId(document, "maturity")!, "data-level").map((e) => Number(e.getAttribute("data-level"))), code).toEqual([ecosystem.maturity.level]);
-      const counts = withAttribute(byId(document, "profiles")!, "data-profile").map((e) => ({ profile: e.getAttribute("data-profile"), count: Number(e.getAttribute("data-count")) }));
+      expect(
+        withAttribute(byId(document, "maturity")!, "data-level").map((e) => Number(e.getAttribute("data-level"))),
+        code,
+      ).toEqual([ecosystem.maturity.level]);
+      const counts = withAttribute(byId(document, "profiles")!, "data-profile").map((e) => ({
+        profile: e.getAttribute("data-profile"),
+        count: Number(e.getAttribute("data-count")),
+      }));
       expect(counts, code).toEqual(ecosystem.actorsByProfile);
-      const names = withAttribute(byId(document, "bridges")!, "data-rank").map((row) => elements(row, "span").find((s) => s.getAttribute("class") === "actor-name")!.textContent);
-      expect(names, code).toEqual(bridges.data.bridgeActors.filter((b: { score: number }) => b.score > 0).map((b: { actor: { name: string } }) => b.actor.name));
+      const names = withAttribute(byId(document, "bridges")!, "data-rank").map(
+        (row) => elements(row, "span").find((s) => s.getAttribute("class") === "actor-name")!.textContent,
+      );
+      expect(names, code).toEqual(
+        bridges.data.bridgeActors.filter((b: { score: number }) => b.score > 0).map((b: { actor: { name: string } }) => b.actor.name),
+      );
     }
   }, 600_000);
 
@@ -111,7 +125,10 @@ describe("the observation notebook", () => {
       expect(english.documentElement!.getAttribute("lang")).toBe("en");
       expect(elements(byId(english, "profiles")!, "h2")[0]!.textContent).toBe("Balance of profiles");
       expect(elements(byId(french, "profiles")!, "h2")[0]!.textContent).toBe("Équilibre des profils");
-      const figures = (d: typeof english) => withAttribute(d, "data-level").map((e) => e.getAttribute("data-level")).concat(withAttribute(d, "data-count").map((e) => e.getAttribute("data-count")));
+      const figures = (d: typeof english) =>
+        withAttribute(d, "data-level")
+          .map((e) => e.getAttribute("data-level"))
+          .concat(withAttribute(d, "data-count").map((e) => e.getAttribute("data-count")));
       expect(figures(english)).toEqual(figures(french));
       // Same network, same drawing, whatever the language: the layout is seeded. Words aside,
       // the French and English drawings, rendered separately, are the same shapes.
@@ -138,7 +155,14 @@ describe("GET /report/<territory code>", () => {
 
   it("answers 400 for bad parameters and 404 for a territory without an ecosystem", async () => {
     const code = codes[0]!;
-    for (const bad of [`/report/${code}?lang=de`, `/report/${code}?format=docx`, `/report/${code}?colour=red`, `/report/${encodeURIComponent("<x>")}`, "/report/", "/report/%E0%A4%A"]) {
+    for (const bad of [
+      `/report/${code}?lang=de`,
+      `/report/${code}?format=docx`,
+      `/report/${code}?colour=red`,
+      `/report/${encodeURIComponent("<x>")}`,
+      "/report/",
+      "/report/%E0%A4%A",
+    ]) {
       const response = await get(bad);
       expect(response.status, bad).toBe(400);
       expect(await response.json()).toHaveProperty("error");

@@ -24,7 +24,9 @@ describe.runIf(embedded)("a crash mid-burst", () => {
     fs.cpSync(inject("templateDir"), dataDir, { recursive: true });
     const setup = await openDatabase({ dataDir });
     const { token } = await createToken(setup.prisma, "EDITOR", "crash test");
-    const actors = (await setup.prisma.actor.findMany({ select: { id: true }, take: 40, orderBy: { id: "asc" } })).map((a) => Buffer.from(`Actor:${a.id}`).toString("base64"));
+    const actors = (await setup.prisma.actor.findMany({ select: { id: true }, take: 40, orderBy: { id: "asc" } })).map((a) =>
+      Buffer.from(`Actor:${a.id}`).toString("base64"),
+    );
     await setup.close();
 
     server = await startChildServer({ DATA_DIR: dataDir, RATE_LIMIT_TOKEN_PER_MINUTE: "100000" });
@@ -33,7 +35,11 @@ describe.runIf(embedded)("a crash mid-burst", () => {
     const writer = async () => {
       for (;;) {
         const i = sent++;
-        const input = { name: `Rafale ${i}`, startDate: "2026-06-01", members: [{ actor: actors[i % 40] }, { actor: actors[(i + 1) % 40] }, { actor: actors[(i + 7) % 40] }] };
+        const input = {
+          name: `Rafale ${i}`,
+          startDate: "2026-06-01",
+          members: [{ actor: actors[i % 40] }, { actor: actors[(i + 1) % 40] }, { actor: actors[(i + 7) % 40] }],
+        };
         try {
           const response = await fetch(`${server!.url}/graphql`, {
             method: "POST",

@@ -33,7 +33,15 @@ let viaFile: MaillageYoga;
 let catalystActor: number;
 
 function settings(keys: JwtSettings["keys"]): JwtSettings {
-  return { issuer: ISSUER, audience: AUDIENCE, keys, roleClaim: "maillage_role", actorClaim: "maillage_actor", algorithms: ["RS256", "ES256", "EdDSA"], clockToleranceSeconds: 30 };
+  return {
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    keys,
+    roleClaim: "maillage_role",
+    actorClaim: "maillage_actor",
+    algorithms: ["RS256", "ES256", "EdDSA"],
+    clockToleranceSeconds: 30,
+  };
 }
 
 function serverWith(keys: JwtSettings["keys"]): MaillageYoga {
@@ -104,7 +112,11 @@ async function ask(yoga: MaillageYoga, token: string | null, query: string, vari
     headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 /** Refused as a bad token: 401, the RFC 6750 challenge, a message that says why. */
@@ -154,7 +166,11 @@ describe("a JWT from the configured issuer", () => {
     const other = await ask(viaUrl, catalyst, UPDATE_ACTOR, { id: globalId("Actor", catalystActor + 1), input: { description: "Intrusion" } });
     expect(other.body.data.updateActor.__typename).toBe("ForbiddenError");
     const verifier = createJwtVerifier(settings({ url: jwksUrl }));
-    expect(await verifier.viewerOf(await sign({ maillage_role: "CATALYST", maillage_actor: catalystActor }))).toEqual({ role: "CATALYST", tokenId: null, actorId: catalystActor });
+    expect(await verifier.viewerOf(await sign({ maillage_role: "CATALYST", maillage_actor: catalystActor }))).toEqual({
+      role: "CATALYST",
+      tokenId: null,
+      actorId: catalystActor,
+    });
   });
 
   it("fetches the issuer's keys once and keeps them", async () => {

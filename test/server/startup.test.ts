@@ -51,7 +51,10 @@ describe.runIf(embedded)("the service as npm start runs it", () => {
 
   it("finishes an in-flight request on SIGTERM, closes cleanly, and reopens with the data intact", async () => {
     const before = await (await query(server.url, "{ actors { totalCount } }")).json();
-    const inFlight = query(server.url, "{ actors(first: 500) { nodes { name memberships(first: 20) { nodes { alliance { name members { actor { name } } } } } } } }");
+    const inFlight = query(
+      server.url,
+      "{ actors(first: 500) { nodes { name memberships(first: 20) { nodes { alliance { name members { actor { name } } } } } } } }",
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     server.process.kill("SIGTERM");
     const response = await inFlight;

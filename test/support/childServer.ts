@@ -44,7 +44,10 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
 
 /** Runs the server command expecting it to fail at start-up; returns its exit code and output. */
 export async function runFailingStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT, env: { ...process.env, PORT: "0", GRAPH_ENGINE: "memory", ...env } });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", GRAPH_ENGINE: "memory", ...env },
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

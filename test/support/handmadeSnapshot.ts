@@ -3,7 +3,10 @@ import type { NetworkSnapshot } from "../../graph/snapshot.js";
 
 /** A hand-made snapshot: what the scope metrics read (graph, profiles, ecosystems), the rest empty. */
 export function snapshotOf(n: number, ties: [number, number, number?][], profile: number[], ecosystem: number[]): NetworkSnapshot {
-  const graph = csrFromTies(n, ties.map(([source, target, weight = 1]) => ({ source, target, weight })));
+  const graph = csrFromTies(
+    n,
+    ties.map(([source, target, weight = 1]) => ({ source, target, weight })),
+  );
   return {
     version: 1n,
     today: 0,

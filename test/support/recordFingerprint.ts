@@ -1,9 +1,24 @@
 import type { Database } from "../../record/database.js";
 
 const TABLES = [
-  "Territory", "Ecosystem", "Actor", "ActorTerritory", "Person", "Alliance", "AllianceMember", "Interaction",
-  "InteractionParticipant", "NeedAssessment", "PracticeAssessment", "PracticeScore", "Evaluation",
-  "EvaluationLeverUse", "Funding", "OutboxEvent", "AuditEntry", "ApiToken",
+  "Territory",
+  "Ecosystem",
+  "Actor",
+  "ActorTerritory",
+  "Person",
+  "Alliance",
+  "AllianceMember",
+  "Interaction",
+  "InteractionParticipant",
+  "NeedAssessment",
+  "PracticeAssessment",
+  "PracticeScore",
+  "Evaluation",
+  "EvaluationLeverUse",
+  "Funding",
+  "OutboxEvent",
+  "AuditEntry",
+  "ApiToken",
 ] as const;
 
 /**

@@ -37,7 +37,8 @@ export async function startTestApi(): Promise<TestApi> {
   const { db, drop } = await openCopy();
   // TEST_GRAPH_ENGINE=neo4j: the API over a real Neo4j, rebuilt from this file's copy (files then
   // run one at a time, see vitest.config.ts: Community has one database).
-  const neo4jUri = process.env.TEST_GRAPH_ENGINE === "neo4j" ? process.env.NEO4J_URI || fail("TEST_GRAPH_ENGINE=neo4j needs NEO4J_URI (npm run neo4j:dev)") : undefined;
+  const neo4jUri =
+    process.env.TEST_GRAPH_ENGINE === "neo4j" ? process.env.NEO4J_URI || fail("TEST_GRAPH_ENGINE=neo4j needs NEO4J_URI (npm run neo4j:dev)") : undefined;
   const graph = neo4jUri ? new Neo4jGraphEngine(db.prisma, { connection: { uri: neo4jUri }, rebuildOnStart: true }) : new MemoryGraphEngine(db.prisma);
   await graph.start();
   // Rate limits and timeouts are tested on their own (test/server/limits.test.ts); here they would

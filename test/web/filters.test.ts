@@ -4,7 +4,21 @@ import type { Profile, TieKind } from "../../web/src/api/types.ts";
 import { applyFilters, DEFAULT_FILTERS, indexAlliances, tieKey } from "../../web/src/graph/filters.ts";
 
 function node(id: string, profile: Profile): NetworkNode {
-  return { id, name: id, profile, kind: "ASSOCIATION", isCatalyst: false, inEcosystem: true, ecosystem: null, betweenness: 0, bridgeScore: 0, community: 0, constraint: null, degree: 0, isArticulationPoint: false };
+  return {
+    id,
+    name: id,
+    profile,
+    kind: "ASSOCIATION",
+    isCatalyst: false,
+    inEcosystem: true,
+    ecosystem: null,
+    betweenness: 0,
+    bridgeScore: 0,
+    community: 0,
+    constraint: null,
+    degree: 0,
+    isArticulationPoint: false,
+  };
 }
 
 function tie(source: string, target: string, confirmed: boolean, firstDate: string, lastDate: string, kinds: TieKind[]): NetworkTie {

@@ -5,7 +5,7 @@ import { backoffMs, coalesce } from "../../web/src/live.ts";
 describe("the map's server-sent events parser", () => {
   it("splits messages across chunks, skips pings and joins multi-line data", () => {
     const parser = new SseParser();
-    expect(parser.push(":\n\nevent: next\ndata: {\"a\"")).toEqual([]);
+    expect(parser.push(':\n\nevent: next\ndata: {"a"')).toEqual([]);
     expect(parser.push(":1}\n\n:\n\nevent: next\r\ndata: x\r\ndata: y\r\n\r\nevent: complete\ndata:\n\n")).toEqual([
       { event: "next", data: '{"a":1}' },
       { event: "next", data: "x\ny" },

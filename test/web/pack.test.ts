@@ -4,11 +4,31 @@ import { buildGraph } from "../../web/src/graph/networkGraph.ts";
 import { components, packComponents } from "../../web/src/graph/pack.ts";
 
 const node = (id: string): NetworkNode => ({
-  id, name: id, profile: "PUBLIC", kind: "INSTITUTION", isCatalyst: false, inEcosystem: true, ecosystem: null,
-  betweenness: 0, bridgeScore: 0, community: 0, constraint: null, degree: 0, isArticulationPoint: false,
+  id,
+  name: id,
+  profile: "PUBLIC",
+  kind: "INSTITUTION",
+  isCatalyst: false,
+  inEcosystem: true,
+  ecosystem: null,
+  betweenness: 0,
+  bridgeScore: 0,
+  community: 0,
+  constraint: null,
+  degree: 0,
+  isArticulationPoint: false,
 });
 const tie = (source: string, target: string): NetworkTie => ({
-  source, target, confirmed: true, crossesProfiles: false, firstDate: "2024-01-01", lastDate: "2024-12-31", isBridge: false, kinds: ["MEETING"], strength: 1, value: 1,
+  source,
+  target,
+  confirmed: true,
+  crossesProfiles: false,
+  firstDate: "2024-01-01",
+  lastDate: "2024-12-31",
+  isBridge: false,
+  kinds: ["MEETING"],
+  strength: 1,
+  value: 1,
 });
 
 describe("web packing of small parts", () => {

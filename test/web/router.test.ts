@@ -24,7 +24,16 @@ describe("web router", () => {
       leave: true,
       outside: true,
       bridges: false,
-      filters: { ...DEFAULT_FILTERS, profiles: ["ECONOMIC", "PUBLIC"], kinds: ["ALLIANCE"], confirmedOnly: true, from: 2021, to: 2024, modalities: ["POOL_RESOURCES"], levers: ["FINANCE", "DATA"] },
+      filters: {
+        ...DEFAULT_FILTERS,
+        profiles: ["ECONOMIC", "PUBLIC"],
+        kinds: ["ALLIANCE"],
+        confirmedOnly: true,
+        from: 2021,
+        to: 2024,
+        modalities: ["POOL_RESOURCES"],
+        levers: ["FINANCE", "DATA"],
+      },
     });
     const hash = formatHash({ route, lang: "en" });
     expect(hash).toBe(
@@ -44,7 +53,12 @@ describe("web router", () => {
   });
 
   it("opens an actor with a chosen peer, and says so for paths that are not routes", () => {
-    expect(parseHash("#/actor/QWN0b3I6MjEz?peer=QWN0b3I6MjA2MQ%3D%3D&allTies=1").route).toEqual({ view: "actor", id: "QWN0b3I6MjEz", peer: "QWN0b3I6MjA2MQ==", allTies: true });
+    expect(parseHash("#/actor/QWN0b3I6MjEz?peer=QWN0b3I6MjA2MQ%3D%3D&allTies=1").route).toEqual({
+      view: "actor",
+      id: "QWN0b3I6MjEz",
+      peer: "QWN0b3I6MjA2MQ==",
+      allTies: true,
+    });
     expect(parseHash("#/nowhere/at/all").route).toEqual({ view: "notFound", path: "/nowhere/at/all" });
   });
 });

@@ -49,7 +49,15 @@ async function createView(route: Route, root: HTMLElement): Promise<View> {
     case "lab":
       return (await import("./views/lab.ts")).createLabView(root, route);
     case "notFound":
-      mount(root, h("div", { class: "page" }, h("h1", { tabindex: "-1" }, t().notFound), h("p", null, h("a", { href: formatHash({ route: { view: "overview" }, lang: lang() }) }, t().backHome))));
+      mount(
+        root,
+        h(
+          "div",
+          { class: "page" },
+          h("h1", { tabindex: "-1" }, t().notFound),
+          h("p", null, h("a", { href: formatHash({ route: { view: "overview" }, lang: lang() }) }, t().backHome)),
+        ),
+      );
       return { update() {}, destroy() {} };
   }
 }
@@ -92,7 +100,11 @@ async function render(): Promise<void> {
     if (mine !== generation) return view.destroy();
     current = { key, view };
   } catch (error) {
-    if (mine === generation) mount(root, errorBlock(error, () => void render()));
+    if (mine === generation)
+      mount(
+        root,
+        errorBlock(error, () => void render()),
+      );
     return;
   }
   // A new page: bring keyboard and screen reader users to its title (views that load their

@@ -105,7 +105,12 @@ export function measureEcosystem(snapshot: NetworkSnapshot, ecosystemId: number,
       level: maturity.level,
       composite: maturity.composite,
       growthStage: maturity.growthStage,
-      components: maturity.components.map(({ key, value: v, score, contribution }) => ({ key, value: v === null ? null : finiteOrNull(v), score, contribution })),
+      components: maturity.components.map(({ key, value: v, score, contribution }) => ({
+        key,
+        value: v === null ? null : finiteOrNull(v),
+        score,
+        contribution,
+      })),
     },
     bridgeActors,
     network: {
@@ -128,6 +133,12 @@ export function measureEcosystem(snapshot: NetworkSnapshot, ecosystemId: number,
 export function readMetrics(json: unknown): EcosystemMetrics | null {
   const candidate = json as Partial<EcosystemMetrics> | null;
   if (!candidate || typeof candidate !== "object" || candidate.format !== METRICS_FORMAT) return null;
-  const complete = candidate.maturity && candidate.network && candidate.interactionValue && Array.isArray(candidate.bridgeActors) && Array.isArray(candidate.activeActors) && Array.isArray(candidate.crossProfileTies);
+  const complete =
+    candidate.maturity &&
+    candidate.network &&
+    candidate.interactionValue &&
+    Array.isArray(candidate.bridgeActors) &&
+    Array.isArray(candidate.activeActors) &&
+    Array.isArray(candidate.crossProfileTies);
   return complete ? (candidate as EcosystemMetrics) : null;
 }

@@ -39,7 +39,13 @@ export class MemoryGraphEngine implements GraphEngine {
     const started = performance.now();
     this.model = await loadNetworkModel(this.prisma);
     this.logger?.info(
-      { actors: this.model.actors.size, alliances: this.model.alliances.size, interactions: this.model.interactions.size, version: String(this.model.version), ms: Math.round(performance.now() - started) },
+      {
+        actors: this.model.actors.size,
+        alliances: this.model.alliances.size,
+        interactions: this.model.interactions.size,
+        version: String(this.model.version),
+        ms: Math.round(performance.now() - started),
+      },
       "graph engine loaded",
     );
   }

@@ -135,7 +135,13 @@ export class Neo4jGraphEngine implements GraphEngine {
     this.leadership.onChange((leader) => leader && void this.catchUp().catch(onError));
     const model = this.requireModel();
     this.logger?.info(
-      { actors: model.actors.size, alliances: model.alliances.size, interactions: model.interactions.size, version: String(model.version), ms: Math.round(performance.now() - started) },
+      {
+        actors: model.actors.size,
+        alliances: model.alliances.size,
+        interactions: model.interactions.size,
+        version: String(model.version),
+        ms: Math.round(performance.now() - started),
+      },
       "graph engine loaded from Neo4j",
     );
   }
@@ -219,7 +225,9 @@ export class Neo4jGraphEngine implements GraphEngine {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`graph/neo4j: limit must be a positive integer, got ${limit}`);
     await this.requireActors([fromId, toId]);
     if (fromId === toId) return [[fromId]];
-    const rows = await this.executor.read("query.introductionPaths", (tx) => tx.rows<{ actors: number[] }>(pathsStatement(fromId, toId, maxLength, confirmedOnly)));
+    const rows = await this.executor.read("query.introductionPaths", (tx) =>
+      tx.rows<{ actors: number[] }>(pathsStatement(fromId, toId, maxLength, confirmedOnly)),
+    );
     return selectPaths(
       rows.map((row) => row.actors),
       limit,

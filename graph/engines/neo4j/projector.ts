@@ -110,8 +110,7 @@ export class OutboxProjector {
       if (found === to) {
         applied += events.length;
         this.written += events.length;
-      }
-      else this.logger?.warn({ expected: String(from), found: String(found) }, "graph/neo4j: another projector moved the position; continuing from there");
+      } else this.logger?.warn({ expected: String(from), found: String(found) }, "graph/neo4j: another projector moved the position; continuing from there");
       position = found;
       this.projected = found;
       if (found === to && events.length < this.options.batchSize) break;

@@ -173,7 +173,10 @@ export class AdvisoryLockLeadership implements ProjectorLeadership {
   private setLeader(leader: boolean): void {
     if (leader === this.leader) return;
     this.leader = leader;
-    this.logger?.info({ leader }, leader ? "graph/neo4j: this process now projects the outbox into Neo4j" : "graph/neo4j: this process no longer projects the outbox");
+    this.logger?.info(
+      { leader },
+      leader ? "graph/neo4j: this process now projects the outbox into Neo4j" : "graph/neo4j: this process no longer projects the outbox",
+    );
     for (const listener of this.changeListeners) listener(leader);
   }
 }

@@ -52,7 +52,8 @@ RETURN [n IN nodes(p) WHERE n:Actor | n.id] AS actors`,
 );
 
 function checkLength(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_DEPTH) throw new Error(`graph/neo4j: ${name} must be an integer from 1 to ${MAX_DEPTH}, got ${value}`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_DEPTH)
+    throw new Error(`graph/neo4j: ${name} must be an integer from 1 to ${MAX_DEPTH}, got ${value}`);
 }
 
 export function neighbourhoodStatement(actorId: number, depth: number): Statement {

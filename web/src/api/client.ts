@@ -16,7 +16,11 @@ export function gqlDocument<TData, TVars = Record<string, never>>(text: string):
 
 /** A GraphQL or HTTP failure; `code` is the error's `extensions.code` when the API gave one. */
 export class ApiError extends Error {
-  constructor(message: string, readonly code?: string, readonly path?: readonly (string | number)[]) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly path?: readonly (string | number)[],
+  ) {
     super(message);
     this.name = "ApiError";
   }

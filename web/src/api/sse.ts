@@ -47,7 +47,12 @@ export interface SubscriptionHandlers<T> {
 export type SubscriptionEnd = { kind: "complete" } | { kind: "error"; error: ApiError; retryAfterMs: number | null };
 
 /** Runs one subscription until the server ends it, it fails or `signal` aborts; never rejects. */
-export async function subscribe<TData, TVars>(doc: Document<TData, TVars>, variables: TVars, handlers: SubscriptionHandlers<TData>, signal: AbortSignal): Promise<SubscriptionEnd> {
+export async function subscribe<TData, TVars>(
+  doc: Document<TData, TVars>,
+  variables: TVars,
+  handlers: SubscriptionHandlers<TData>,
+  signal: AbortSignal,
+): Promise<SubscriptionEnd> {
   try {
     const response = await fetch("/graphql", {
       method: "POST",
@@ -78,6 +83,10 @@ export async function subscribe<TData, TVars>(doc: Document<TData, TVars>, varia
       }
     }
   } catch (error) {
-    return { kind: "error", error: error instanceof ApiError ? error : new ApiError(error instanceof Error ? error.message : String(error)), retryAfterMs: null };
+    return {
+      kind: "error",
+      error: error instanceof ApiError ? error : new ApiError(error instanceof Error ? error.message : String(error)),
+      retryAfterMs: null,
+    };
   }
 }

@@ -7,7 +7,18 @@ import { NEED_LEVELS } from "../../../record/vocabulary/profiles.ts";
 import type { TieKind } from "./operations.generated.ts";
 
 export { INTERACTION_KINDS, LEVERS, MODALITIES, PROFILES, TERRITORY_LEVELS } from "../../../record/vocabulary/lists.ts";
-export type { ActorKind, BridgeComponent, GrowthStage, InteractionKind, Lever, MemberRole, Modality, Profile, TerritoryLevel, TieKind } from "./operations.generated.ts";
+export type {
+  ActorKind,
+  BridgeComponent,
+  GrowthStage,
+  InteractionKind,
+  Lever,
+  MemberRole,
+  Modality,
+  Profile,
+  TerritoryLevel,
+  TieKind,
+} from "./operations.generated.ts";
 
 /** A tie is an alliance shared or interactions of a kind (schema/network.ts), listed in that order. */
 export const TIE_KINDS: readonly TieKind[] = ["ALLIANCE", ...INTERACTION_KINDS];

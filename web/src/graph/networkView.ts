@@ -26,7 +26,16 @@ export interface Highlight {
   path: { nodes: Set<string>; ties: Set<string>; ends: Set<string> } | null;
 }
 
-export const EMPTY_HIGHLIGHT: Highlight = { nodes: null, ties: null, selected: null, matches: null, bridges: new Set(), pieces: null, removed: null, path: null };
+export const EMPTY_HIGHLIGHT: Highlight = {
+  nodes: null,
+  ties: null,
+  selected: null,
+  matches: null,
+  bridges: new Set(),
+  pieces: null,
+  removed: null,
+  path: null,
+};
 
 export interface NetworkViewOptions {
   onSelect(node: string | null): void;
@@ -58,7 +67,10 @@ export class NetworkView {
   /** Actors and ties a live update added, grown in and ringed for a moment. */
   private revealing: { nodes: Set<string>; ties: Set<string>; started: number; frame: number } | null = null;
 
-  constructor(private readonly container: HTMLElement, private readonly options: NetworkViewOptions) {
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: NetworkViewOptions,
+  ) {
     this.resizeObserver = new ResizeObserver(() => this.sigma?.scheduleRefresh());
     this.resizeObserver.observe(container);
   }

@@ -61,7 +61,10 @@ export const fr = {
     LISTENING_TIME: "Temps d'écoute",
     PROMOTION: "Promotion",
   } satisfies Record<Lever, string>,
-  role: { BENEFICIARY: "bénéficiaire", EXPERT: "expert", FUNDER: "financeur", LEAD: "chef de file", PARTNER: "partenaire" } satisfies Record<MemberRole, string>,
+  role: { BENEFICIARY: "bénéficiaire", EXPERT: "expert", FUNDER: "financeur", LEAD: "chef de file", PARTNER: "partenaire" } satisfies Record<
+    MemberRole,
+    string
+  >,
   levelName: LABELS.fr.levelName,
   levelAim: LABELS.fr.levelAim,
   level: LABELS.fr.level,
@@ -159,8 +162,7 @@ export const fr = {
   refresh: "Actualiser",
   refreshed: (time: string) => `À jour à ${time}`,
   layoutRunning: "Disposition du réseau…",
-  graphLabel: (name: string) =>
-    `Réseau de ${name}. Cliquez sur un acteur pour le sélectionner, ou utilisez la liste des acteurs au clavier.`,
+  graphLabel: (name: string) => `Réseau de ${name}. Cliquez sur un acteur pour le sélectionner, ou utilisez la liste des acteurs au clavier.`,
   panels: "Panneaux",
   showPanel: "Afficher le panneau",
   hidePanel: "Masquer le panneau",
@@ -197,8 +199,7 @@ export const fr = {
   withMembers: "Avec",
   andOthers: (n: number) => `et ${n} autres`,
   timeline: "Chronologie des interactions",
-  timelineCount: (shown: number, total: number) =>
-    shown === total ? `${total} interactions` : `${shown} interactions les plus récentes sur ${total}`,
+  timelineCount: (shown: number, total: number) => (shown === total ? `${total} interactions` : `${shown} interactions les plus récentes sur ${total}`),
   timelineLabel: "Interactions par mois, colorées selon leur nature",
   latestInteractions: "Les dernières",
   withWhom: "avec",
@@ -222,7 +223,11 @@ export const fr = {
   constraintNone: "Non définie : l'acteur n'a pas de lien.",
   constraintSentence: (v: string, band: "low" | "mid" | "high") =>
     `${v} : ` +
-    { low: "faible, ses partenaires sont peu liés entre eux ; il accède à des cercles différents.", mid: "moyenne, une partie de ses partenaires se connaissent.", high: "forte, ses partenaires se connaissent presque tous ; il dépend d'un cercle fermé." }[band],
+    {
+      low: "faible, ses partenaires sont peu liés entre eux ; il accède à des cercles différents.",
+      mid: "moyenne, une partie de ses partenaires se connaissent.",
+      high: "forte, ses partenaires se connaissent presque tous ; il dépend d'un cercle fermé.",
+    }[band],
   bridgeScoreSentence: (v: string, main: string) => `${v} sur 1 : il relie des parties du réseau surtout par ${main}.`,
   bridgeScoreLow: (v: string) => `${v} sur 1 : il ne relie guère de parties du réseau entre elles.`,
   bridgeComponent: {
@@ -250,8 +255,7 @@ export const fr = {
 
   // Find peers
   peersPageTitle: "Trouver des pairs",
-  peersPageIntro:
-    "Choisissez une organisation : voici, partout en France, celles qui lui ressemblent ou la complètent, les meilleures d'abord.",
+  peersPageIntro: "Choisissez une organisation : voici, partout en France, celles qui lui ressemblent ou la complètent, les meilleures d'abord.",
   pickActor: "Organisation",
   searchHint: "Tapez au moins deux lettres, puis choisissez dans la liste.",
   searchResults: (n: number, total: number) => (total > n ? `${n} premiers résultats sur ${total}` : `${total} ${plural(total, "résultat", "résultats")}`),

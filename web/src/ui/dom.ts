@@ -64,7 +64,8 @@ export function remount(parent: Element, ...children: Child[]): void {
   const active = document.activeElement;
   const inside = active instanceof HTMLElement && parent.contains(active) ? active : null;
   const id = inside?.id || null;
-  const caret = inside instanceof HTMLInputElement && (inside.type === "search" || inside.type === "text") ? [inside.selectionStart, inside.selectionEnd] : null;
+  const caret =
+    inside instanceof HTMLInputElement && (inside.type === "search" || inside.type === "text") ? [inside.selectionStart, inside.selectionEnd] : null;
   mount(parent, ...children);
   if (!id) return;
   const again = document.getElementById(id);

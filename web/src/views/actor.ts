@@ -3,7 +3,18 @@
  * territories with their reasons, and introduction paths to a chosen peer drawn on its network.
  */
 import { ApiError, request } from "../api/client.ts";
-import { ACTOR, actorNode, ECOSYSTEM_NETWORK, PATHS, PEERS, type ActorDetail, type IntroductionPath, type NetworkNode, type NetworkTie, type Peer } from "../api/queries.ts";
+import {
+  ACTOR,
+  actorNode,
+  ECOSYSTEM_NETWORK,
+  PATHS,
+  PEERS,
+  type ActorDetail,
+  type IntroductionPath,
+  type NetworkNode,
+  type NetworkTie,
+  type Peer,
+} from "../api/queries.ts";
 import { tieKey } from "../graph/filters.ts";
 import { buildGraph } from "../graph/networkGraph.ts";
 import { NetworkView } from "../graph/networkView.ts";
@@ -37,8 +48,19 @@ function withPaths(nodes: readonly NetworkNode[], ties: readonly NetworkTie[], p
       if (known.has(actor.id)) continue;
       known.add(actor.id);
       allNodes.push({
-        id: actor.id, name: actor.name, profile: actor.profile, kind: "ASSOCIATION", isCatalyst: false, inEcosystem: false, ecosystem: null,
-        betweenness: null, bridgeScore: null, community: null, constraint: null, degree: null, isArticulationPoint: null,
+        id: actor.id,
+        name: actor.name,
+        profile: actor.profile,
+        kind: "ASSOCIATION",
+        isCatalyst: false,
+        inEcosystem: false,
+        ecosystem: null,
+        betweenness: null,
+        bridgeScore: null,
+        community: null,
+        constraint: null,
+        degree: null,
+        isArticulationPoint: null,
       });
     }
     path.ties.forEach((tie, i) => {
@@ -46,7 +68,18 @@ function withPaths(nodes: readonly NetworkNode[], ties: readonly NetworkTie[], p
       const b = path.actors[i + 1]!.id;
       if (knownTies.has(tieKey(a, b))) return;
       knownTies.add(tieKey(a, b));
-      allTies.push({ source: a, target: b, confirmed: tie.confirmed, crossesProfiles: false, firstDate: "", lastDate: "", isBridge: null, kinds: [], strength: tie.strength, value: tie.strength });
+      allTies.push({
+        source: a,
+        target: b,
+        confirmed: tie.confirmed,
+        crossesProfiles: false,
+        firstDate: "",
+        lastDate: "",
+        isBridge: null,
+        kinds: [],
+        strength: tie.strength,
+        value: tie.strength,
+      });
     });
   }
   return [allNodes, allTies];
@@ -85,8 +118,19 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
     const [nodes, ties] = withPaths(network?.nodes ?? [], network?.ties ?? [], found);
     if (!nodes.some((n) => n.id === actor!.id)) {
       nodes.push({
-        id: actor.id, name: actor.name, profile: actor.profile, kind: actor.kind, isCatalyst: actor.isCatalyst, inEcosystem: true, ecosystem: null,
-        betweenness: null, bridgeScore: actor.metrics?.bridgeScore ?? null, community: null, constraint: null, degree: null, isArticulationPoint: null,
+        id: actor.id,
+        name: actor.name,
+        profile: actor.profile,
+        kind: actor.kind,
+        isCatalyst: actor.isCatalyst,
+        inEcosystem: true,
+        ecosystem: null,
+        betweenness: null,
+        bridgeScore: actor.metrics?.bridgeScore ?? null,
+        community: null,
+        constraint: null,
+        degree: null,
+        isArticulationPoint: null,
       });
     }
     const previous = view.getGraph() ?? undefined;
@@ -130,7 +174,10 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
             h(
               "span",
               { class: "path-chain" },
-              p.actors.map((a, i) => [i ? h("span", { class: p.ties[i - 1]?.confirmed ? "arrow" : "arrow unconfirmed", "aria-hidden": "true" }, "→") : null, actorLink(a)]),
+              p.actors.map((a, i) => [
+                i ? h("span", { class: p.ties[i - 1]?.confirmed ? "arrow" : "arrow unconfirmed", "aria-hidden": "true" }, "→") : null,
+                actorLink(a),
+              ]),
             ),
           ),
         ),
@@ -142,7 +189,12 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
       h(
         "label",
         { class: "check", for: "paths-all" },
-        h("input", { type: "checkbox", id: "paths-all", checked: route.allTies, onchange: (e: Event) => navigate({ ...route, allTies: (e.target as HTMLInputElement).checked }, { replace: true }) }),
+        h("input", {
+          type: "checkbox",
+          id: "paths-all",
+          checked: route.allTies,
+          onchange: (e: Event) => navigate({ ...route, allTies: (e.target as HTMLInputElement).checked }, { replace: true }),
+        }),
         h("span", null, t().pathsAllTies),
       ),
       body,
@@ -205,14 +257,12 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
       a.source === "demo" ? h("p", { class: "demo-notice compact" }, t().demoNotice) : null,
     );
     mount(left, metricsSection(a.metrics), timelineSection(a), alliancesSection(a));
-    mount(
-      peersEl,
-      h("h2", null, t().peersTitle),
-      h("p", { class: "note" }, t().peersIntro),
-      peers ? peerList(peers, route.peer, pathHref) : loadingBlock(),
-    );
+    mount(peersEl, h("h2", null, t().peersTitle), h("p", { class: "note" }, t().peersIntro), peers ? peerList(peers, route.peer, pathHref) : loadingBlock());
     mount(networkHead, h("h2", null, t().networkTitle), h("p", { class: "note" }, t().networkIntro));
-    mount(chrome, zoomControls(() => view));
+    mount(
+      chrome,
+      zoomControls(() => view),
+    );
     mount(legendEl, networkLegend({ outside: true, bridges: false }));
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", t().graphLabel(network?.name ?? a.name));
@@ -240,7 +290,18 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
           "div",
           { class: "actor-grid" },
           left,
-          h("div", { class: "actor-col" }, peersEl, h("section", { class: "card network-card" }, networkHead, h("div", { class: "graph-area small" }, h("div", { class: "graph-stage" }, canvas, chrome), legendEl), pathsEl)),
+          h(
+            "div",
+            { class: "actor-col" },
+            peersEl,
+            h(
+              "section",
+              { class: "card network-card" },
+              networkHead,
+              h("div", { class: "graph-area small" }, h("div", { class: "graph-stage" }, canvas, chrome), legendEl),
+              pathsEl,
+            ),
+          ),
         ),
       ),
     );
@@ -256,7 +317,10 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
         pending = [];
         await liveRefresh(eco.territory.code, eco.territory.level, changes).catch((error: unknown) => !isAbort(error) && console.warn("live refresh", error));
       });
-      stopLive = watchEcosystem({ code: eco.territory.code, level: eco.territory.level, onChange: (change) => {
+      stopLive = watchEcosystem({
+        code: eco.territory.code,
+        level: eco.territory.level,
+        onChange: (change) => {
           pending.push(change);
           refresh();
         },
@@ -287,7 +351,17 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
     if (isAbort(error)) return;
     // The API answers an unknown id with an error on `node` (not null): say it as a person would.
     const missing = error instanceof ApiError && error.path?.[0] === "node" && actor === null;
-    mount(root, missing ? h("div", { class: "page" }, h("h1", { tabindex: "-1" }, t().actorNotFound), h("p", null, h("a", { href: href({ view: "overview" }, lang()) }, t().backHome))) : errorBlock(error, () => void load().catch(fail)));
+    mount(
+      root,
+      missing
+        ? h(
+            "div",
+            { class: "page" },
+            h("h1", { tabindex: "-1" }, t().actorNotFound),
+            h("p", null, h("a", { href: href({ view: "overview" }, lang()) }, t().backHome)),
+          )
+        : errorBlock(error, () => void load().catch(fail)),
+    );
   };
   mount(root, loadingBlock());
   load().catch(fail);
@@ -301,7 +375,10 @@ export function createActorView(root: HTMLElement, initial: ActorRoute): View {
       if (pathsChanged && actor) {
         void loadPaths();
         // The paths are drawn on the network, further down the page: bring it into view.
-        if (route.peer) root.querySelector(".network-card")?.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "nearest" });
+        if (route.peer)
+          root
+            .querySelector(".network-card")
+            ?.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "nearest" });
       }
     },
     destroy() {

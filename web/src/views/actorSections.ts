@@ -72,7 +72,9 @@ export function metricsSection(metrics: ActorMetrics | null): HTMLElement {
   const dict = t();
   const main = [...metrics.bridgeBreakdown].sort((a, b) => b.contribution - a.contribution)[0];
   const bridgeSentence =
-    metrics.bridgeScore < 0.05 || !main ? dict.bridgeScoreLow(fmtFixed(metrics.bridgeScore, 2)) : dict.bridgeScoreSentence(fmtFixed(metrics.bridgeScore, 2), dict.bridgeComponent[main.component]);
+    metrics.bridgeScore < 0.05 || !main
+      ? dict.bridgeScoreLow(fmtFixed(metrics.bridgeScore, 2))
+      : dict.bridgeScoreSentence(fmtFixed(metrics.bridgeScore, 2), dict.bridgeComponent[main.component]);
   const [role, count] = mainBrokerRole(metrics.brokerage);
   const brokerage =
     metrics.brokerage.total === 0 ? dict.brokerageNone : dict.brokerageSentence(fmtNumber(metrics.brokerage.total), dict.brokerRole[role], fmtNumber(count));
@@ -87,7 +89,11 @@ export function metricsSection(metrics: ActorMetrics | null): HTMLElement {
       "div",
       { class: "metrics-grid" },
       metricCard(dict.bridgeScore, fmtFixed(metrics.bridgeScore, 2), bridgeSentence),
-      metricCard(dict.betweenness, fmtFixed(metrics.betweenness, 3), dict.betweennessSentence(fmtFixed(metrics.betweenness, 3), fmtPercent(metrics.betweenness, 1))),
+      metricCard(
+        dict.betweenness,
+        fmtFixed(metrics.betweenness, 3),
+        dict.betweennessSentence(fmtFixed(metrics.betweenness, 3), fmtPercent(metrics.betweenness, 1)),
+      ),
       metricCard(dict.brokerageTitle, fmtNumber(metrics.brokerage.total), brokerage),
       metricCard(dict.constraint, c === null ? "—" : fmtFixed(c, 2), constraint),
     ),
@@ -119,7 +125,12 @@ function membership(m: Membership, selfId: string): HTMLElement {
       a.endDate ? t().fromTo(fmtDate(a.startDate, "short"), fmtDate(a.endDate, "short")) : t().since(fmtDate(a.startDate, "short")),
     ),
     a.modalities.length || a.levers.length
-      ? h("div", { class: "chips-row" }, a.modalities.map((x) => h("span", { class: "chip" }, t().modality[x])), a.levers.map((x) => h("span", { class: "chip chip-lever" }, t().lever[x])))
+      ? h(
+          "div",
+          { class: "chips-row" },
+          a.modalities.map((x) => h("span", { class: "chip" }, t().modality[x])),
+          a.levers.map((x) => h("span", { class: "chip chip-lever" }, t().lever[x])),
+        )
       : null,
     shown.length
       ? h(
@@ -139,7 +150,11 @@ export function alliancesSection(actor: ActorDetail): HTMLElement {
     "section",
     { class: "card" },
     h("h2", null, t().alliances, h("span", { class: "count" }, ` ${t().alliancesCount(actor.memberships.totalCount)}`)),
-    h("ul", { class: "alliances scroll-list" }, list.map((m) => membership(m, actor.id))),
+    h(
+      "ul",
+      { class: "alliances scroll-list" },
+      list.map((m) => membership(m, actor.id)),
+    ),
   );
 }
 
@@ -198,7 +213,11 @@ export function timelineSection(actor: ActorDetail): HTMLElement {
     h("h2", null, t().timeline),
     h("p", { class: "note" }, t().timelineCount(interactions.length, actor.interactions.totalCount)),
     interactions.length ? timelineChart(interactions) : null,
-    h("ul", { class: "legend-inline" }, INTERACTION_KINDS.map((k) => h("li", null, h("span", { class: "dot", style: `background:${INTERACTION_COLOURS[k]}` }), t().interactionKind[k]))),
+    h(
+      "ul",
+      { class: "legend-inline" },
+      INTERACTION_KINDS.map((k) => h("li", null, h("span", { class: "dot", style: `background:${INTERACTION_COLOURS[k]}` }), t().interactionKind[k])),
+    ),
     latest.length ? h("h3", null, t().latestInteractions) : null,
     h(
       "ul",
@@ -212,7 +231,14 @@ export function timelineSection(actor: ActorDetail): HTMLElement {
           h("span", { class: "dot", style: `background:${INTERACTION_COLOURS[i.kind]}` }),
           h("span", null, t().interactionKind[i.kind]),
           i.amountEuros ? h("span", { class: "muted" }, ` · ${fmtNumber(i.amountEuros)} €`) : null,
-          others.length ? h("span", null, ` ${t().withWhom} `, others.slice(0, 3).map((p, k) => [k ? ", " : "", actorLink(p)])) : null,
+          others.length
+            ? h(
+                "span",
+                null,
+                ` ${t().withWhom} `,
+                others.slice(0, 3).map((p, k) => [k ? ", " : "", actorLink(p)]),
+              )
+            : null,
           i.alliance ? h("div", { class: "muted small" }, i.alliance.name) : null,
         );
       }),
@@ -238,12 +264,12 @@ export function peerList(peers: readonly Peer[], selectedPeer: string | null, pa
           p.ecosystem ? [levelBadge(p.level, true), " ", h("a", { href: ecosystemHref(p.ecosystem) }, p.ecosystem.name)] : null,
           ` · ${t().kind[p.actor.kind]}`,
         ),
-        h("ul", { class: "chips-row reasons", "aria-label": t().reasons }, p.reasons.map((r) => h("li", { class: "chip" }, pick(r)))),
         h(
-          "a",
-          { class: "button small", href: pathHref(p.actor.id), "aria-current": p.actor.id === selectedPeer ? "true" : null },
-          t().showPaths,
+          "ul",
+          { class: "chips-row reasons", "aria-label": t().reasons },
+          p.reasons.map((r) => h("li", { class: "chip" }, pick(r))),
         ),
+        h("a", { class: "button small", href: pathHref(p.actor.id), "aria-current": p.actor.id === selectedPeer ? "true" : null }, t().showPaths),
       ),
     ),
   );

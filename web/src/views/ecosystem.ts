@@ -4,7 +4,16 @@
  * user chooses lives in the route, so the URL reopens the same picture.
  */
 import { request } from "../api/client.ts";
-import { BRIDGE_ACTORS, ECOSYSTEM, ECOSYSTEM_ALLIANCES, toEcosystemDetail, type AllianceSummary, type AlliancesPage, type BridgeActor, type EcosystemDetail } from "../api/queries.ts";
+import {
+  BRIDGE_ACTORS,
+  ECOSYSTEM,
+  ECOSYSTEM_ALLIANCES,
+  toEcosystemDetail,
+  type AllianceSummary,
+  type AlliancesPage,
+  type BridgeActor,
+  type EcosystemDetail,
+} from "../api/queries.ts";
 import { piecesWithout } from "../graph/components.ts";
 import { applyFilters, filtersActive, indexAlliances, type FilterResult, type PairAlliances } from "../graph/filters.ts";
 import { buildGraph } from "../graph/networkGraph.ts";
@@ -230,10 +239,10 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
           { class: "eco-title-text" },
           h("h1", { tabindex: "-1", id: "page-title" }, d.name),
           h("span", { class: "muted eco-meta" }, [
-          `${t().level(d.maturity.level)} ${t().levelName[d.maturity.level]}`,
-          d.needLevel ? ` · ${t().assessedLevel} ${d.needLevel}` : "",
-          ` · ${t().accompaniedSince(fmtDate(d.accompaniedSince))}`,
-          d.territory.population ? ` · ${t().population(fmtNumber(d.territory.population))}` : "",
+            `${t().level(d.maturity.level)} ${t().levelName[d.maturity.level]}`,
+            d.needLevel ? ` · ${t().assessedLevel} ${d.needLevel}` : "",
+            ` · ${t().accompaniedSince(fmtDate(d.accompaniedSince))}`,
+            d.territory.population ? ` · ${t().population(fmtNumber(d.territory.population))}` : "",
           ]),
         ),
       ),
@@ -338,7 +347,10 @@ export function createEcosystemView(root: HTMLElement, initial: EcosystemRoute):
     const state: EcosystemState = { route, detail, bridges, alliances, filtered, search, matches };
     renderHead(detail);
     renderSidebar(state);
-    mount(chrome, zoomControls(() => network));
+    mount(
+      chrome,
+      zoomControls(() => network),
+    );
     mount(legendEl, networkLegend({ outside: route.outside, bridges: route.bridges }));
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", t().graphLabel(detail.name));

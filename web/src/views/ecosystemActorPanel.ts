@@ -59,7 +59,13 @@ export function actorPanel(node: NetworkNode, options: ActorPanelOptions): HTMLE
     ),
     !node.inEcosystem ? h("p", { class: "muted" }, t().outsideActor) : null,
     node.degree !== null ? h("p", null, t().partners(node.degree)) : null,
-    facts.length ? h("dl", { class: "stats compact" }, facts.map(([k, v]) => [h("dt", null, k), h("dd", null, v)])) : null,
+    facts.length
+      ? h(
+          "dl",
+          { class: "stats compact" },
+          facts.map(([k, v]) => [h("dt", null, k), h("dd", null, v)]),
+        )
+      : null,
     node.isArticulationPoint ? h("p", { class: "warning" }, t().articulationPoint) : null,
     h("p", null, h("a", { class: "button primary", href: href({ view: "actor", id: node.id, peer: null, allTies: false }, lang()) }, t().openActor)),
     h(
@@ -68,7 +74,13 @@ export function actorPanel(node: NetworkNode, options: ActorPanelOptions): HTMLE
       h(
         "label",
         { class: "switch", for: "what-if-toggle" },
-        h("input", { type: "checkbox", role: "switch", id: "what-if-toggle", checked: options.leave, onchange: (e: Event) => options.onLeave((e.target as HTMLInputElement).checked) }),
+        h("input", {
+          type: "checkbox",
+          role: "switch",
+          id: "what-if-toggle",
+          checked: options.leave,
+          onchange: (e: Event) => options.onLeave((e.target as HTMLInputElement).checked),
+        }),
         h("span", null, t().whatIfLeaves),
       ),
       options.leave && options.removal ? removalSummary(options.removal) : null,

@@ -23,7 +23,12 @@ export interface SidebarHandlers {
 const DEFAULT_OPEN = new Set(["maturity", "filters", "bridges"]);
 
 function section(id: string, title: string, open: Set<string> | null, ...content: (Node | null)[]): HTMLDetailsElement {
-  const details = h("details", { "data-section": id, open: (open ?? DEFAULT_OPEN).has(id) }, h("summary", null, h("h2", null, title)), h("div", { class: "section-body" }, content));
+  const details = h(
+    "details",
+    { "data-section": id, open: (open ?? DEFAULT_OPEN).has(id) },
+    h("summary", null, h("h2", null, title)),
+    h("div", { class: "section-body" }, content),
+  );
   return details;
 }
 
@@ -144,7 +149,9 @@ function filtersBlock(state: EcosystemState, handlers: SidebarHandlers): Node[] 
       "fieldset",
       { class: "chips" },
       h("legend", null, t().modalitiesFilter),
-      MODALITIES.map((m) => checkbox(`f-mod-${m}`, t().modality[m], f.modalities.includes(m), (on) => set({ modalities: toggleIn(f.modalities, m, on, MODALITIES) }))),
+      MODALITIES.map((m) =>
+        checkbox(`f-mod-${m}`, t().modality[m], f.modalities.includes(m), (on) => set({ modalities: toggleIn(f.modalities, m, on, MODALITIES) })),
+      ),
     ),
     h(
       "fieldset",
@@ -174,7 +181,16 @@ function bridgesBlock(state: EcosystemState, handlers: SidebarHandlers): Node[] 
             const node = byId.get(b.actor.id);
             if (!node) return null;
             const pieces = b.ifRemoved.pieces.length > 1 ? t().ifRemovedPieces(b.ifRemoved.pieces.map((p) => fmtNumber(p)).join(" + ")) : null;
-            return h("li", null, actorButton(node, "bridge", handlers.onPick, h("span", null, fmtFixed(b.score, 2), pieces ? h("small", { class: "pieces-hint" }, ` · ${pieces}`) : null)));
+            return h(
+              "li",
+              null,
+              actorButton(
+                node,
+                "bridge",
+                handlers.onPick,
+                h("span", null, fmtFixed(b.score, 2), pieces ? h("small", { class: "pieces-hint" }, ` · ${pieces}`) : null),
+              ),
+            );
           }),
         )
       : h("p", { class: "muted small" }, t().loading),
@@ -188,7 +204,11 @@ function actorsBlock(state: EcosystemState, handlers: SidebarHandlers): Node[] {
   const shown = visible.slice(0, 300);
   return [
     h("p", { class: "note" }, t().actorsListIntro),
-    h("ul", { class: "actor-list" }, shown.map((n) => h("li", null, actorButton(n, "actor", handlers.onPick, n.bridgeScore === null ? "" : fmtFixed(n.bridgeScore, 2))))),
+    h(
+      "ul",
+      { class: "actor-list" },
+      shown.map((n) => h("li", null, actorButton(n, "actor", handlers.onPick, n.bridgeScore === null ? "" : fmtFixed(n.bridgeScore, 2)))),
+    ),
     visible.length > shown.length ? h("p", { class: "muted small" }, `${shown.length} / ${visible.length}`) : null,
   ].filter((n) => n !== null);
 }

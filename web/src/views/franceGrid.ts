@@ -115,7 +115,11 @@ export function renderCartogram(items: readonly CartogramItem[], options: Cartog
     const header = GRID.header + (lines.length - 1) * 14;
     group.append(
       s("rect", { x: r.x, y: r.y, width: r.w, height: r.h, rx: 7, class: "tile-bg" }),
-      s("text", { x: r.x + GRID.pad, y: r.y + 18, class: "tile-name" }, lines.map((line, i) => s("tspan", { x: r.x + GRID.pad, dy: i === 0 ? 0 : 14 }, line))),
+      s(
+        "text",
+        { x: r.x + GRID.pad, y: r.y + 18, class: "tile-name" },
+        lines.map((line, i) => s("tspan", { x: r.x + GRID.pad, dy: i === 0 ? 0 : 14 }, line)),
+      ),
     );
     if (list.length) group.append(s("text", { x: r.x + r.w - GRID.pad, y: r.y + 18, class: "tile-count", "text-anchor": "end" }, String(list.length)));
     else group.append(s("text", { x: r.x + GRID.pad, y: r.y + header + 12, class: "tile-empty-label" }, options.emptyLabel));
@@ -130,8 +134,14 @@ export function renderCartogram(items: readonly CartogramItem[], options: Cartog
         "a",
         { href: item.href, class: `eco${item.outlined ? " eco-outlined" : ""}${faded ? " eco-faded" : ""}`, "aria-label": item.label },
         square,
-        item.outlined ? s("rect", { x: x - 3, y: y - 3, width: GRID.square + 6, height: GRID.square + 6, rx: 5, fill: "none", stroke: PATH_COLOUR, "stroke-width": 3 }) : null,
-        s("text", { x: x + GRID.square / 2, y: y + GRID.square / 2 + 4, "text-anchor": "middle", fill: colour.text, class: "eco-digit", "aria-hidden": "true" }, item.level ?? "–"),
+        item.outlined
+          ? s("rect", { x: x - 3, y: y - 3, width: GRID.square + 6, height: GRID.square + 6, rx: 5, fill: "none", stroke: PATH_COLOUR, "stroke-width": 3 })
+          : null,
+        s(
+          "text",
+          { x: x + GRID.square / 2, y: y + GRID.square / 2 + 4, "text-anchor": "middle", fill: colour.text, class: "eco-digit", "aria-hidden": "true" },
+          item.level ?? "–",
+        ),
       );
       link.addEventListener("mouseenter", () => show(item, square));
       link.addEventListener("focus", () => show(item, square));

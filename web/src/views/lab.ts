@@ -23,8 +23,19 @@ export function syntheticNetwork(n: number, seed = 7): { nodes: NetworkNode[]; t
     const id = `n${i}`;
     members[community]!.push(id);
     nodes.push({
-      id, name: `Acteur ${i}`, profile: PROFILES[Math.floor(rng() * 4)]!, kind: "ASSOCIATION", isCatalyst: false, inEcosystem: true, ecosystem: null,
-      betweenness: null, bridgeScore: Math.pow(rng(), 6), community, constraint: null, degree: null, isArticulationPoint: null,
+      id,
+      name: `Acteur ${i}`,
+      profile: PROFILES[Math.floor(rng() * 4)]!,
+      kind: "ASSOCIATION",
+      isCatalyst: false,
+      inEcosystem: true,
+      ecosystem: null,
+      betweenness: null,
+      bridgeScore: Math.pow(rng(), 6),
+      community,
+      constraint: null,
+      degree: null,
+      isArticulationPoint: null,
     });
   }
   const ties: NetworkTie[] = [];
@@ -36,7 +47,18 @@ export function syntheticNetwork(n: number, seed = 7): { nodes: NetworkNode[]; t
       const key = node.id < other ? `${node.id}|${other}` : `${other}|${node.id}`;
       if (other === node.id || seen.has(key)) continue;
       seen.add(key);
-      ties.push({ source: node.id, target: other, confirmed: rng() < 0.7, crossesProfiles: false, firstDate: "2024-01-01", lastDate: "2025-01-01", isBridge: null, kinds: ["MEETING"], strength: 0.2 + rng() * 0.8, value: rng() });
+      ties.push({
+        source: node.id,
+        target: other,
+        confirmed: rng() < 0.7,
+        crossesProfiles: false,
+        firstDate: "2024-01-01",
+        lastDate: "2025-01-01",
+        isBridge: null,
+        kinds: ["MEETING"],
+        strength: 0.2 + rng() * 0.8,
+        value: rng(),
+      });
     }
   }
   return { nodes, ties };
@@ -66,7 +88,15 @@ export function createLabView(root: HTMLElement, route: Extract<Route, { view: "
   const started = performance.now();
   const { nodes, ties } = syntheticNetwork(route.nodes);
   const graph = buildGraph(nodes, ties);
-  const lab: LabStats = { nodes: graph.order, ties: graph.size, buildMs: Math.round(performance.now() - started), layoutFps: [], cameraFps: null, layoutDone: false, refreshMs: null };
+  const lab: LabStats = {
+    nodes: graph.order,
+    ties: graph.size,
+    buildMs: Math.round(performance.now() - started),
+    layoutFps: [],
+    cameraFps: null,
+    layoutDone: false,
+    refreshMs: null,
+  };
   window.__lab = lab;
 
   let frames = 0;
@@ -123,7 +153,21 @@ export function createLabView(root: HTMLElement, route: Extract<Route, { view: "
       h("h1", { tabindex: "-1" }, t().labTitle(route.nodes)),
       stats,
       h("p", null, h("button", { type: "button", class: "button", id: "lab-camera", onclick: moveCamera }, "Camera")),
-      h("div", { class: "graph-area lab" }, h("div", { class: "graph-stage" }, canvas, h("div", { class: "graph-chrome" }, zoomControls(() => view))), networkLegend()),
+      h(
+        "div",
+        { class: "graph-area lab" },
+        h(
+          "div",
+          { class: "graph-stage" },
+          canvas,
+          h(
+            "div",
+            { class: "graph-chrome" },
+            zoomControls(() => view),
+          ),
+        ),
+        networkLegend(),
+      ),
     ),
   );
   view.setGraph(graph);

@@ -100,6 +100,17 @@ export function maturityPanel(maturity: Maturity): HTMLElement[] {
           ),
         )
       : null,
-    nextStep.offers.length ? h("div", null, h("h4", null, t().offers), h("ul", { class: "offers" }, nextStep.offers.map((o) => h("li", null, pick(o))))) : null,
+    nextStep.offers.length
+      ? h(
+          "div",
+          null,
+          h("h4", null, t().offers),
+          h(
+            "ul",
+            { class: "offers" },
+            nextStep.offers.map((o) => h("li", null, pick(o))),
+          ),
+        )
+      : null,
   ].filter((x): x is HTMLElement => x !== null);
 }

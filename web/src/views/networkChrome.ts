@@ -28,7 +28,20 @@ export function networkLegend({ outside = false, bridges = true }: { outside?: b
 
 export function zoomControls(view: () => NetworkView | null): HTMLElement {
   const button = (label: string, text: string, action: (v: NetworkView) => void) =>
-    h("button", { type: "button", class: "icon-button", "aria-label": label, title: label, onclick: () => { const v = view(); if (v) action(v); } }, text);
+    h(
+      "button",
+      {
+        type: "button",
+        class: "icon-button",
+        "aria-label": label,
+        title: label,
+        onclick: () => {
+          const v = view();
+          if (v) action(v);
+        },
+      },
+      text,
+    );
   return h(
     "div",
     { class: "zoom-controls", role: "group" },

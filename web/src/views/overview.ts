@@ -72,7 +72,17 @@ function levelCounts(ecosystems: readonly OverviewEcosystem[]): HTMLElement {
     h(
       "table",
       { class: "bars-table" },
-      h("thead", null, h("tr", null, h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t().colLevel)), h("th", { scope: "col" }, t().byLevelComputed), h("th", { scope: "col" }, t().byLevelAssessed))),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t().colLevel)),
+          h("th", { scope: "col" }, t().byLevelComputed),
+          h("th", { scope: "col" }, t().byLevelAssessed),
+        ),
+      ),
       h(
         "tbody",
         null,
@@ -81,8 +91,26 @@ function levelCounts(ecosystems: readonly OverviewEcosystem[]): HTMLElement {
             "tr",
             null,
             h("th", { scope: "row" }, levelBadge(level, true), " ", t().levelName[level]),
-            h("td", null, h("span", { class: "bar-cell" }, bar(computed.get(level) ?? 0, "bar-computed"), h("span", { class: "bar-value" }, String(computed.get(level) ?? 0)))),
-            h("td", null, h("span", { class: "bar-cell" }, bar(assessed.get(level) ?? 0, "bar-assessed"), h("span", { class: "bar-value" }, String(assessed.get(level) ?? 0)))),
+            h(
+              "td",
+              null,
+              h(
+                "span",
+                { class: "bar-cell" },
+                bar(computed.get(level) ?? 0, "bar-computed"),
+                h("span", { class: "bar-value" }, String(computed.get(level) ?? 0)),
+              ),
+            ),
+            h(
+              "td",
+              null,
+              h(
+                "span",
+                { class: "bar-cell" },
+                bar(assessed.get(level) ?? 0, "bar-assessed"),
+                h("span", { class: "bar-value" }, String(assessed.get(level) ?? 0)),
+              ),
+            ),
           ),
         ),
       ),
@@ -108,8 +136,19 @@ function profileCounts(ecosystems: readonly OverviewEcosystem[]): HTMLElement {
         return h(
           "li",
           null,
-          h("span", { class: "profile-name" }, h("span", { class: "swatch", style: `background:${PROFILE_COLOURS[profile]}` }), t().profile[profile], h("small", { class: "muted" }, ` · ${t().profileHint[profile]}`)),
-          h("span", { class: "bar-cell" }, h("span", { class: "bar", style: `width:${(72 * n) / max}%;background:${PROFILE_COLOURS[profile]}` }), h("span", { class: "bar-value" }, `${fmtNumber(n)} (${fmtPercent(n / total)})`)),
+          h(
+            "span",
+            { class: "profile-name" },
+            h("span", { class: "swatch", style: `background:${PROFILE_COLOURS[profile]}` }),
+            t().profile[profile],
+            h("small", { class: "muted" }, ` · ${t().profileHint[profile]}`),
+          ),
+          h(
+            "span",
+            { class: "bar-cell" },
+            h("span", { class: "bar", style: `width:${(72 * n) / max}%;background:${PROFILE_COLOURS[profile]}` }),
+            h("span", { class: "bar-value" }, `${fmtNumber(n)} (${fmtPercent(n / total)})`),
+          ),
         );
       }),
     ),

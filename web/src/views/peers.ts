@@ -43,7 +43,13 @@ function peersMap(loaded: Loaded): HTMLElement {
       describe: (item) => {
         const e = byId.get(item.id)!;
         const mine = loaded.peers.filter((p) => p.ecosystem?.id === e.id);
-        return h("div", null, h("strong", null, e.name), h("div", { class: "muted" }, `${t().level(e.maturity.level)} ${t().levelName[e.maturity.level]}`), mine.map((p) => h("div", null, `• ${p.actor.name}`)));
+        return h(
+          "div",
+          null,
+          h("strong", null, e.name),
+          h("div", { class: "muted" }, `${t().level(e.maturity.level)} ${t().levelName[e.maturity.level]}`),
+          mine.map((p) => h("div", null, `• ${p.actor.name}`)),
+        );
       },
     },
   );
@@ -80,13 +86,41 @@ function peersTable(loaded: Loaded): HTMLElement {
             "td",
             null,
             p.ecosystem
-              ? h("span", { class: "eco-cell" }, levelBadge(p.level, true), h("a", { href: ecosystemHref(p.ecosystem), title: p.level ? `${t().level(p.level)} ${t().levelName[p.level]}` : null }, p.ecosystem.name))
+              ? h(
+                  "span",
+                  { class: "eco-cell" },
+                  levelBadge(p.level, true),
+                  h("a", { href: ecosystemHref(p.ecosystem), title: p.level ? `${t().level(p.level)} ${t().levelName[p.level]}` : null }, p.ecosystem.name),
+                )
               : "—",
-            p.ecosystem?.territory.region ? h("div", { class: "muted small" }, regionName(p.ecosystem.territory.region.code) ?? p.ecosystem.territory.region.name) : null,
+            p.ecosystem?.territory.region
+              ? h("div", { class: "muted small" }, regionName(p.ecosystem.territory.region.code) ?? p.ecosystem.territory.region.name)
+              : null,
           ),
-          h("td", { class: "num" }, h("span", { class: "score-cell" }, fmtFixed(p.score, 2), h("span", { class: "meter" }, h("span", { class: "meter-fill", style: `width:${Math.round(100 * p.score)}%` })))),
+          h(
+            "td",
+            { class: "num" },
+            h(
+              "span",
+              { class: "score-cell" },
+              fmtFixed(p.score, 2),
+              h("span", { class: "meter" }, h("span", { class: "meter-fill", style: `width:${Math.round(100 * p.score)}%` })),
+            ),
+          ),
           h("td", { class: "reasons-cell" }, p.reasons.map((r) => pick(r)).join(" · ")),
-          h("td", null, h("a", { class: "button small nowrap", href: href({ view: "actor", id: loaded.actorId, peer: p.actor.id, allTies: false }, lang()), "aria-label": labelled(t().openPaths, p.actor.name) }, t().openPaths)),
+          h(
+            "td",
+            null,
+            h(
+              "a",
+              {
+                class: "button small nowrap",
+                href: href({ view: "actor", id: loaded.actorId, peer: p.actor.id, allTies: false }, lang()),
+                "aria-label": labelled(t().openPaths, p.actor.name),
+              },
+              t().openPaths,
+            ),
+          ),
         ),
       ),
     ),
@@ -103,17 +137,16 @@ export function createPeersView(root: HTMLElement, initial: PeersRoute): View {
 
   function renderResults(): void {
     if (!route.actor) return mount(results);
-    if (error) return mount(results, errorBlock(error, () => void load()));
+    if (error)
+      return mount(
+        results,
+        errorBlock(error, () => void load()),
+      );
     if (!loaded || loaded.actorId !== route.actor) return mount(results, loadingBlock());
     if (!loaded.actor) return mount(results, h("p", null, t().actorNotFound));
     mount(
       results,
-      h(
-        "h2",
-        null,
-        t().peersFor(""),
-        actorLink(loaded.actor),
-      ),
+      h("h2", null, t().peersFor(""), actorLink(loaded.actor)),
       h(
         "div",
         { class: "peers-grid" },
