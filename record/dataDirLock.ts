@@ -29,7 +29,7 @@ export function lockDataDir(dataDir: string): () => void {
       const owner = Number(fs.readFileSync(lockPath, "utf8"));
       if (isRunning(owner)) {
         throw new DataDirLockedError(
-          `The data folder ${dataDir} is in use by another Maillage process (pid ${owner}). ` + `Stop it first, or point DATA_DIR at another folder.`,
+          `The data folder ${dataDir} is in use by another Maillage process (pid ${owner}). Stop it first, or point DATA_DIR at another folder.`,
         );
       }
       fs.rmSync(lockPath, { force: true });
