@@ -14,7 +14,7 @@
  * slot is shared by all the searches of an entry, so one cache line takes what one search at a
  * time would scatter.
  */
-import { BATCH, forwardBatch, resetBatch, type BatchScratch } from "../../graph/algorithms/betweennessBatch.js";
+import { BATCH, forwardBatch, pullSuccessors, resetBatch, type BatchScratch } from "../../graph/algorithms/betweennessBatch.js";
 import { popcount } from "../../graph/bits.js";
 import type { CsrGraph } from "../../graph/csr.js";
 import { STRATUM_WIDTH } from "./betweennessStrata.js";
@@ -38,7 +38,6 @@ export function accumulateScaledBatch(
   into: Float64Array,
   dependencies: ScaledDependencies,
 ): void {
-  const { offsets, targets } = graph;
   const { below, pulled, sigma, delta, entryNode, entryMask, levelStart } = sc;
   const levels = forwardBatch(graph, sources, count, sc);
   // Backward as graph/betweennessBatch's, but v's coefficient for the level above is
@@ -61,20 +60,7 @@ export function accumulateScaledBatch(
       const v = entryNode[j]!;
       const mv = entryMask[j]!;
       const vb = v * BATCH;
-      if (deeper > hi) {
-        for (let i = offsets[v]!, end = offsets[v + 1]!; i < end; i += 1) {
-          const w = targets[i]!;
-          let shared = mv & below[w]!;
-          if (shared === 0) continue;
-          const wb = w * BATCH;
-          while (shared !== 0) {
-            const low = shared & -shared;
-            const b = 31 - Math.clz32(low);
-            pulled[b]! += delta[wb + b]!;
-            shared ^= low;
-          }
-        }
-      }
+      if (deeper > hi) pullSuccessors(graph, sc, v, mv);
       let m = mv;
       let sum = 0;
       let squares = 0;

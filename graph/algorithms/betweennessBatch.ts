@@ -120,11 +120,33 @@ export function resetBatch(sc: BatchScratch, levels: number): void {
 }
 
 /**
+ * Adds to `sc.pulled[b]`, for each bit b of `mask`, the coefficients of v's successors: the
+ * entries one level deeper (marked in `sc.below`) that share the bit and a tie. The bench's
+ * scaled variants (bench/estimators/scaledBatch.ts) pull through this very loop, so they differ
+ * from Brandes' kernel only in the coefficient they leave for the level above.
+ */
+export function pullSuccessors(graph: CsrGraph, sc: BatchScratch, v: number, mask: number): void {
+  const { offsets, targets } = graph;
+  const { below, pulled, delta } = sc;
+  for (let i = offsets[v]!, end = offsets[v + 1]!; i < end; i += 1) {
+    const w = targets[i]!;
+    let shared = mask & below[w]!;
+    if (shared === 0) continue;
+    const wb = w * BATCH;
+    while (shared !== 0) {
+      const low = shared & -shared;
+      const b = 31 - Math.clz32(low);
+      pulled[b]! += delta[wb + b]!;
+      shared ^= low;
+    }
+  }
+}
+
+/**
  * Adds the dependencies of sources[0 .. count) (count <= 32, distinct) to `into`, over ordered
  * pairs (source, t), as graph/betweenness's accumulateFromSource would one source at a time.
  */
 export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, count: number, sc: BatchScratch, into: Float64Array): void {
-  const { offsets, targets } = graph;
   const { below, pulled, sigma, delta, entryNode, entryMask, levelStart } = sc;
   const levels = forwardBatch(graph, sources, count, sc);
   // Backward, from the deepest level up: each entry v pulls, per bit, the coefficients of its
@@ -142,20 +164,7 @@ export function accumulateBatch(graph: CsrGraph, sources: ArrayLike<number>, cou
       const v = entryNode[j]!;
       const mv = entryMask[j]!;
       const vb = v * BATCH;
-      if (deeper > hi) {
-        for (let i = offsets[v]!, end = offsets[v + 1]!; i < end; i += 1) {
-          const w = targets[i]!;
-          let shared = mv & below[w]!;
-          if (shared === 0) continue;
-          const wb = w * BATCH;
-          while (shared !== 0) {
-            const low = shared & -shared;
-            const b = 31 - Math.clz32(low);
-            pulled[b]! += delta[wb + b]!;
-            shared ^= low;
-          }
-        }
-      }
+      if (deeper > hi) pullSuccessors(graph, sc, v, mv);
       let m = mv;
       let sum = 0;
       while (m !== 0) {
