@@ -7,9 +7,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "../record/database.js";
 import { DEFAULT_BATCH_SIZE, importRecords } from "../record/imports/importRecords.js";
-import { insertRows, resetSequences } from "../server/seed/store.js";
+import { bulkInsert } from "../record/bulkInsert.js";
+import { resetSequences } from "../server/seed/store.js";
 import { Random } from "../server/seed/random.js";
-import * as T from "../server/seed/tables.js";
+import * as T from "../record/tables.js";
 import { buildOfficialTerritories } from "../server/seed/territories.js";
 
 const KINDS = ["MEETING", "JOINT_PROJECT", "RESOURCE_EXCHANGE", "FUNDING"] as const;
@@ -55,7 +56,7 @@ export async function benchImports(interactions = 100_000, seed = 2026): Promise
     const territories = [...official.regions, ...official.departements, ...official.epcis.map((e) => e.row)];
     await db.prisma.$transaction(
       async (tx) => {
-        await insertRows(tx, "Territory", territories, T.TERRITORY);
+        await bulkInsert(tx, "Territory", territories, T.TERRITORY);
         await resetSequences(tx);
       },
       { timeout: 120_000 },

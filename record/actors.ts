@@ -1,7 +1,8 @@
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors.js";
 import { actorEvent, interactionEvent } from "./events.js";
 import type { ActorKind } from "./generated/prisma/enums.js";
-import { bulkInsert, insertReturningIds, STAMPED } from "./imports/bulkInsert.js";
+import { bulkInsert, insertReturningIds, withoutId } from "./bulkInsert.js";
+import * as T from "./tables.js";
 import { sameList, sorted } from "./imports/canonical.js";
 import type { Bound, RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
@@ -130,21 +131,6 @@ async function actorState(tx: Tx, id: number) {
   return { ...actor, territories: actor.territories.map((link) => link.territoryId) };
 }
 
-// Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
-const ACTOR = {
-  name: "text",
-  profile: '"Profile"',
-  kind: '"ActorKind"',
-  isCatalyst: "boolean",
-  siren: "text",
-  siret: "text",
-  rna: "text",
-  description: "text",
-  website: "text",
-  source: "text",
-  externalId: "text",
-};
-
 export const actorImport: RecordAdapter<"actors"> = {
   recordType: "Actor",
   bind: (v) => v as Bound<"actors">,
@@ -176,14 +162,14 @@ export const actorImport: RecordAdapter<"actors"> = {
       tx,
       "Actor",
       rows.map(({ externalId, state: { territories: _, ...fields } }) => ({ ...fields, source, externalId })),
-      ACTOR,
-      STAMPED,
+      withoutId(T.ACTOR),
+      T.STAMPED,
     );
     await bulkInsert(
       tx,
       "ActorTerritory",
       rows.flatMap((r) => r.state.territories.map((territoryId) => ({ actorId: ids.get(r.externalId)!, territoryId }))),
-      { actorId: "int", territoryId: "int" },
+      T.ACTOR_TERRITORY,
     );
     return ids;
   },

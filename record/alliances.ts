@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError } from "./errors.js";
 import { allianceEvent } from "./events.js";
 import type { Impact, Lever, MemberRole, Modality } from "./generated/prisma/enums.js";
-import { bulkInsert, insertReturningIds, STAMPED } from "./imports/bulkInsert.js";
+import { bulkInsert, insertReturningIds, withoutId } from "./bulkInsert.js";
+import * as T from "./tables.js";
 import { day, instant } from "./imports/canonical.js";
 import type { RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
@@ -140,21 +141,6 @@ function allianceState(tx: Tx, id: number) {
   });
 }
 
-// Column types of the bulk inserts (PostgreSQL names, enums quoted), as in prisma/migrations.
-const ALLIANCE = {
-  name: "text",
-  purpose: "text",
-  modalities: '"Modality"[]',
-  levers: '"Lever"[]',
-  impacts: '"Impact"[]',
-  startDate: "date",
-  endDate: "date",
-  declaredById: "int",
-  source: "text",
-  externalId: "text",
-};
-const ALLIANCE_MEMBER = { allianceId: "int", actorId: "int", role: '"MemberRole"', confirmedAt: "timestamp(3)" };
-
 export const allianceImport: RecordAdapter<"alliances"> = {
   recordType: "Alliance",
   bind: (v, ids) => ({
@@ -203,14 +189,14 @@ export const allianceImport: RecordAdapter<"alliances"> = {
       tx,
       "Alliance",
       rows.map(({ externalId, state: { members: _, declaredBy, ...fields } }) => ({ ...fields, declaredById: declaredBy, source, externalId })),
-      ALLIANCE,
-      STAMPED,
+      withoutId(T.ALLIANCE),
+      T.STAMPED,
     );
     await bulkInsert(
       tx,
       "AllianceMember",
       rows.flatMap((r) => r.state.members.map((m) => ({ allianceId: ids.get(r.externalId)!, actorId: m.actor, role: m.role, confirmedAt: m.confirmedAt }))),
-      ALLIANCE_MEMBER,
+      T.ALLIANCE_MEMBER,
     );
     return ids;
   },

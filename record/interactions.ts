@@ -1,7 +1,8 @@
 import { InvalidInputError, NotFoundError } from "./errors.js";
 import { interactionEvent } from "./events.js";
 import type { InteractionKind } from "./generated/prisma/enums.js";
-import { bulkInsert, insertReturningIds } from "./imports/bulkInsert.js";
+import { bulkInsert, insertReturningIds, withoutId } from "./bulkInsert.js";
+import * as T from "./tables.js";
 import { day, sameList, sorted } from "./imports/canonical.js";
 import type { RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
@@ -104,18 +105,6 @@ async function interactionState(tx: Tx, id: number) {
   return { ...row, participants: row.participants.map((p) => p.actorId) };
 }
 
-// Column types of the bulk insert (PostgreSQL names, enums quoted), as in prisma/migrations.
-const INTERACTION = {
-  kind: '"InteractionKind"',
-  date: "date",
-  description: "text",
-  intensity: "int",
-  amountEuros: "int",
-  allianceId: "int",
-  source: "text",
-  externalId: "text",
-};
-
 export const interactionImport: RecordAdapter<"interactions"> = {
   recordType: "Interaction",
   bind: (v, ids) => ({ ...v, alliance: v.alliance === null ? null : ids.alliance(v.alliance), participants: v.participants.map((p) => ids.actor(p)) }),
@@ -147,13 +136,13 @@ export const interactionImport: RecordAdapter<"interactions"> = {
       tx,
       "Interaction",
       rows.map(({ externalId, state: { participants: _, alliance, ...fields } }) => ({ ...fields, allianceId: alliance, source, externalId })),
-      INTERACTION,
+      withoutId(T.INTERACTION),
     );
     await bulkInsert(
       tx,
       "InteractionParticipant",
       rows.flatMap((r) => r.state.participants.map((actorId) => ({ interactionId: ids.get(r.externalId)!, actorId }))),
-      { interactionId: "int", actorId: "int" },
+      T.INTERACTION_PARTICIPANT,
     );
     return ids;
   },

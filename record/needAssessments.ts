@@ -1,5 +1,6 @@
 import { NotFoundError } from "./errors.js";
-import { insertReturningIds } from "./imports/bulkInsert.js";
+import { insertReturningIds, withoutId } from "./bulkInsert.js";
+import * as T from "./tables.js";
 import { day } from "./imports/canonical.js";
 import type { RecordAdapter } from "./imports/recordAdapters.js";
 import type { Tx } from "./write.js";
@@ -62,9 +63,6 @@ async function requireTerritory(tx: Tx, id: number): Promise<number> {
   return id;
 }
 
-// Column types of the bulk insert (PostgreSQL names), as in prisma/migrations.
-const NEED_ASSESSMENT = { territoryId: "int", date: "date", level: "int", assessedBy: "text", notes: "text", source: "text", externalId: "text" };
-
 export const needImport: RecordAdapter<"needs"> = {
   recordType: "NeedAssessment",
   bind: (v) => v,
@@ -81,7 +79,7 @@ export const needImport: RecordAdapter<"needs"> = {
       tx,
       "NeedAssessment",
       rows.map(({ externalId, state }) => ({ ...state, source, externalId })),
-      NEED_ASSESSMENT,
+      withoutId(T.NEED_ASSESSMENT),
     ),
   update: async (tx, id, state) => void (await tx.needAssessment.update({ where: { id }, data: state, select: { id: true } })),
   event: () => null,

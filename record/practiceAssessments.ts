@@ -1,6 +1,7 @@
 import { NotFoundError } from "./errors.js";
 import { practiceAssessmentEvent } from "./events.js";
-import { bulkInsert, insertReturningIds } from "./imports/bulkInsert.js";
+import { bulkInsert, insertReturningIds, withoutId } from "./bulkInsert.js";
+import * as T from "./tables.js";
 import { day } from "./imports/canonical.js";
 import type { RecordAdapter } from "./imports/recordAdapters.js";
 import { recordChange } from "./outbox.js";
@@ -98,13 +99,13 @@ export const practiceImport: RecordAdapter<"practices"> = {
       tx,
       "PracticeAssessment",
       rows.map(({ externalId, state }) => ({ actorId: state.actor, date: state.date, source, externalId })),
-      { actorId: "int", date: "date", source: "text", externalId: "text" },
+      withoutId(T.PRACTICE_ASSESSMENT),
     );
     await bulkInsert(
       tx,
       "PracticeScore",
       rows.flatMap((r) => Object.entries(r.state.scores).map(([practice, score]) => ({ assessmentId: ids.get(r.externalId)!, practice, score }))),
-      { assessmentId: "int", practice: "text", score: "int" },
+      T.PRACTICE_SCORE,
     );
     return ids;
   },

@@ -1,11 +1,11 @@
-import type { Prisma } from "../../record/generated/prisma/client.js";
-import type { ColumnTypes } from "./store.js";
-import type { TerritoryRow } from "./territories.js";
+import type { Prisma } from "./generated/prisma/client.js";
+import type { ColumnTypes } from "./bulkInsert.js";
 
-// Column types of the seeded tables, as in prisma/migrations (enums are quoted type names). Only
-// the columns listed here are written; the others take their database default.
+// Column types of the record's tables for bulk inserts (record/bulkInsert.ts), as in
+// prisma/migrations (enums are quoted type names): the demo seed and the importer write through
+// them. Only the columns listed here are written; the others take their database default.
 
-export const TERRITORY: ColumnTypes<TerritoryRow> = {
+export const TERRITORY: ColumnTypes<Prisma.TerritoryCreateManyInput> = {
   id: "int",
   level: '"TerritoryLevel"',
   code: "text",
@@ -33,8 +33,13 @@ export const ACTOR: ColumnTypes<Prisma.ActorCreateManyInput> = {
   profile: '"Profile"',
   kind: '"ActorKind"',
   isCatalyst: "boolean",
+  siren: "text",
+  siret: "text",
+  rna: "text",
   description: "text",
+  website: "text",
   source: "text",
+  externalId: "text",
 };
 
 export const ACTOR_TERRITORY: ColumnTypes<Prisma.ActorTerritoryCreateManyInput> = { actorId: "int", territoryId: "int" };
@@ -69,6 +74,7 @@ export const ALLIANCE: ColumnTypes<Prisma.AllianceCreateManyInput> = {
   endDate: "date",
   source: "text",
   declaredById: "int",
+  externalId: "text",
 };
 
 export const ALLIANCE_MEMBER: ColumnTypes<Prisma.AllianceMemberCreateManyInput> = {
@@ -87,6 +93,7 @@ export const INTERACTION: ColumnTypes<Prisma.InteractionCreateManyInput> = {
   amountEuros: "int",
   allianceId: "int",
   source: "text",
+  externalId: "text",
 };
 
 export const INTERACTION_PARTICIPANT: ColumnTypes<Prisma.InteractionParticipantCreateManyInput> = { interactionId: "int", actorId: "int" };
@@ -99,9 +106,16 @@ export const NEED_ASSESSMENT: ColumnTypes<Prisma.NeedAssessmentCreateManyInput> 
   assessedBy: "text",
   notes: "text",
   source: "text",
+  externalId: "text",
 };
 
-export const PRACTICE_ASSESSMENT: ColumnTypes<Prisma.PracticeAssessmentCreateManyInput> = { id: "int", actorId: "int", date: "date", source: "text" };
+export const PRACTICE_ASSESSMENT: ColumnTypes<Prisma.PracticeAssessmentCreateManyInput> = {
+  id: "int",
+  actorId: "int",
+  date: "date",
+  source: "text",
+  externalId: "text",
+};
 
 export const PRACTICE_SCORE: ColumnTypes<Prisma.PracticeScoreCreateManyInput> = { assessmentId: "int", practice: "text", score: "int" };
 

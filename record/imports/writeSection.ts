@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { recordChanges } from "../outbox.js";
 import type { RecordType } from "./importColumns.js";
-import { bulkInsert } from "./bulkInsert.js";
+import { bulkInsert } from "../bulkInsert.js";
 import { ADAPTERS, type Binder, type Bound, type Existing, type RecordAdapter } from "./recordAdapters.js";
 import type { Planned, SectionPlan } from "./planSection.js";
 import type { RowLocation } from "./readRows.js";

@@ -6,8 +6,9 @@ import { buildFundings } from "./fundings.js";
 import { buildInteractions } from "./interactions.js";
 import { planProgramme, type NeedLevel } from "./programme.js";
 import { Random } from "./random.js";
-import { insertRows, resetSequences } from "./store.js";
-import * as T from "./tables.js";
+import { bulkInsert } from "../../record/bulkInsert.js";
+import { resetSequences } from "./store.js";
+import * as T from "../../record/tables.js";
 import { buildOfficialTerritories } from "./territories.js";
 
 export { resetRecord } from "./store.js";
@@ -30,7 +31,7 @@ export interface SeedSummary {
  * programme: 81 ecosystems, 350 catalysts, a few thousand actors, their alliances and interactions
  * from 2019 to 2026, need and practice assessments, evaluations and fundings. Everything is built
  * in memory with explicit ids, then written in one transaction, one bulk statement per table
- * (see insertRows in store.ts for why not createMany).
+ * (see record/bulkInsert.ts for why not createMany).
  */
 export async function seedDemo(prisma: PrismaClient, options: { seed?: number } = {}): Promise<SeedSummary> {
   const existing = await prisma.territory.count();
@@ -58,27 +59,27 @@ export async function seedDemo(prisma: PrismaClient, options: { seed?: number } 
   await prisma.$transaction(
     async (tx) => {
       // Dependency order: territories, actors, then what links them.
-      await insertRows(tx, "Territory", territories, T.TERRITORY);
-      await insertRows(
+      await bulkInsert(tx, "Territory", territories, T.TERRITORY);
+      await bulkInsert(
         tx,
         "_ProjectMembers",
         programme.projectMembers.map(([project, member]) => ({ A: project, B: member })),
         T.PROJECT_MEMBERS,
       );
-      await insertRows(tx, "Actor", cast.actors, T.ACTOR, T.STAMPED);
-      await insertRows(tx, "ActorTerritory", cast.actorTerritories, T.ACTOR_TERRITORY);
-      await insertRows(tx, "Person", people, T.PERSON);
-      await insertRows(tx, "Ecosystem", ecosystems, T.ECOSYSTEM);
-      await insertRows(tx, "Alliance", alliances.rows, T.ALLIANCE, T.STAMPED);
-      await insertRows(tx, "AllianceMember", alliances.members, T.ALLIANCE_MEMBER);
-      await insertRows(tx, "Interaction", interactions.rows, T.INTERACTION);
-      await insertRows(tx, "InteractionParticipant", interactions.participants, T.INTERACTION_PARTICIPANT);
-      await insertRows(tx, "NeedAssessment", assessments.needs, T.NEED_ASSESSMENT);
-      await insertRows(tx, "PracticeAssessment", assessments.practices, T.PRACTICE_ASSESSMENT);
-      await insertRows(tx, "PracticeScore", assessments.scores, T.PRACTICE_SCORE);
-      await insertRows(tx, "Evaluation", assessments.evaluations, T.EVALUATION);
-      await insertRows(tx, "EvaluationLeverUse", assessments.leverUses, T.EVALUATION_LEVER_USE);
-      await insertRows(tx, "Funding", fundings, T.FUNDING);
+      await bulkInsert(tx, "Actor", cast.actors, T.ACTOR, { defaults: T.STAMPED });
+      await bulkInsert(tx, "ActorTerritory", cast.actorTerritories, T.ACTOR_TERRITORY);
+      await bulkInsert(tx, "Person", people, T.PERSON);
+      await bulkInsert(tx, "Ecosystem", ecosystems, T.ECOSYSTEM);
+      await bulkInsert(tx, "Alliance", alliances.rows, T.ALLIANCE, { defaults: T.STAMPED });
+      await bulkInsert(tx, "AllianceMember", alliances.members, T.ALLIANCE_MEMBER);
+      await bulkInsert(tx, "Interaction", interactions.rows, T.INTERACTION);
+      await bulkInsert(tx, "InteractionParticipant", interactions.participants, T.INTERACTION_PARTICIPANT);
+      await bulkInsert(tx, "NeedAssessment", assessments.needs, T.NEED_ASSESSMENT);
+      await bulkInsert(tx, "PracticeAssessment", assessments.practices, T.PRACTICE_ASSESSMENT);
+      await bulkInsert(tx, "PracticeScore", assessments.scores, T.PRACTICE_SCORE);
+      await bulkInsert(tx, "Evaluation", assessments.evaluations, T.EVALUATION);
+      await bulkInsert(tx, "EvaluationLeverUse", assessments.leverUses, T.EVALUATION_LEVER_USE);
+      await bulkInsert(tx, "Funding", fundings, T.FUNDING);
       await resetSequences(tx);
     },
     { timeout: 300_000, maxWait: 30_000 },

@@ -5,8 +5,9 @@ import { openDatabase, type Database } from "../../record/database.js";
 import { planProgramme } from "../../server/seed/programme.js";
 import { Random } from "../../server/seed/random.js";
 import { DEFAULT_SEED } from "../../server/seed/seedDemo.js";
-import { insertRows, resetSequences } from "../../server/seed/store.js";
-import * as T from "../../server/seed/tables.js";
+import { bulkInsert } from "../../record/bulkInsert.js";
+import { resetSequences } from "../../server/seed/store.js";
+import * as T from "../../record/tables.js";
 import { buildOfficialTerritories } from "../../server/seed/territories.js";
 import { templateFingerprint } from "../support/templateDatabase.js";
 
@@ -64,8 +65,8 @@ export async function fillTerritories(db: Database): Promise<void> {
   const territories = [...official.regions, ...official.departements, ...official.epcis.map((e) => e.row), ...programme.projects];
   await db.prisma.$transaction(
     async (tx) => {
-      await insertRows(tx, "Territory", territories, T.TERRITORY);
-      await insertRows(
+      await bulkInsert(tx, "Territory", territories, T.TERRITORY);
+      await bulkInsert(
         tx,
         "_ProjectMembers",
         programme.projectMembers.map(([project, member]) => ({ A: project, B: member })),

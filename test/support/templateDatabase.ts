@@ -14,9 +14,17 @@ export const TEMPLATE_DATABASE = "maillage_test_template";
 
 export function templateFingerprint(): string {
   const hash = crypto.createHash("sha256");
-  for (const dir of ["prisma/migrations", "server/seed", "record/vocabulary"]) {
-    for (const file of fs.readdirSync(path.join(ROOT, dir), { recursive: true }).map(String).sort()) {
-      const full = path.join(ROOT, dir, file);
+  // What the seeded template is made from: the migrations, the seed and the record's pieces it writes with.
+  for (const entry of ["prisma/migrations", "server/seed", "record/vocabulary", "record/tables.ts", "record/bulkInsert.ts"]) {
+    const files = fs.statSync(path.join(ROOT, entry)).isDirectory()
+      ? fs
+          .readdirSync(path.join(ROOT, entry), { recursive: true })
+          .map(String)
+          .sort()
+          .map((file) => path.join(entry, file))
+      : [entry];
+    for (const file of files) {
+      const full = path.join(ROOT, file);
       if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
     }
   }
