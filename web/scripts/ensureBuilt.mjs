@@ -16,7 +16,9 @@ function newest(path) {
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const sources = [join(web, "src"), join(web, "index.html"), join(web, "vite.config.ts")];
+// The map also bundles the record's vocabulary (lists and labels) and the generated enums it reads.
+const record = join(web, "..", "record");
+const sources = [join(web, "src"), join(web, "index.html"), join(web, "vite.config.ts"), join(record, "vocabulary"), join(record, "generated", "prisma", "enums.ts")];
 const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 if (!stale) process.exit(0);
 
