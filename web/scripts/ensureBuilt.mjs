@@ -18,7 +18,13 @@ function newest(path) {
 
 // The map also bundles the record's vocabulary (lists and labels) and the generated enums it reads.
 const record = join(web, "..", "record");
-const sources = [join(web, "src"), join(web, "index.html"), join(web, "vite.config.ts"), join(record, "vocabulary"), join(record, "generated", "prisma", "enums.ts")];
+const sources = [
+  join(web, "src"),
+  join(web, "index.html"),
+  join(web, "vite.config.ts"),
+  join(record, "vocabulary"),
+  join(record, "generated", "prisma", "enums.ts"),
+];
 const stale = !existsSync(built) || Math.max(...sources.filter((path) => existsSync(path)).map(newest)) > statSync(built).mtimeMs;
 if (!stale) process.exit(0);
 
