@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createActor, deleteActor, updateActor } from "../record/actors.js";
 import { actorWhere, ActorFilter } from "./actorFilter.js";
 import { builder } from "./builder.js";
+import { deleteMutation } from "./deleteMutation.js";
 import { Territory } from "./territory.js";
 import { ActorKindEnum, ProfileEnum } from "./enums.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
@@ -148,16 +149,11 @@ builder.mutationFields((t) => ({
       return ctx.prisma.actor.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
-  deleteActor: t.globalID({
-    authScopes: { admin: true },
-    description:
-      "Deletes an actor with its memberships and participations, and the interactions it had with a single other actor; refused while an alliance would be left with fewer than two members or a funding with no recipient.",
-    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
-    args: { id: t.arg.globalID({ for: [Actor], required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = recordId(args.id);
-      await write(ctx, { operation: "deleteActor", recordType: "Actor", recordId: id }, (tx) => deleteActor(tx, id));
-      return { type: "Actor", id };
-    },
-  }),
 }));
+
+deleteMutation(
+  "Actor",
+  [Actor],
+  deleteActor,
+  "Deletes an actor with its memberships and participations, and the interactions it had with a single other actor; refused while an alliance would be left with fewer than two members or a funding with no recipient.",
+);

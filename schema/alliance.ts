@@ -6,6 +6,7 @@ import { territoryScopes } from "./loaders.js";
 import { territoryUnder } from "../record/territoryScope.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
+import { deleteMutation } from "./deleteMutation.js";
 import { Territory } from "./territory.js";
 import { ImpactEnum, LeverEnum, MemberRoleEnum, ModalityEnum } from "./enums.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
@@ -161,15 +162,6 @@ builder.mutationFields((t) => ({
       return ctx.prisma.alliance.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
-  deleteAlliance: t.globalID({
-    authScopes: { admin: true },
-    description: "Deletes an alliance and its memberships; its interactions stay, unlinked.",
-    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
-    args: { id: t.arg.globalID({ for: [Alliance], required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = recordId(args.id);
-      await write(ctx, { operation: "deleteAlliance", recordType: "Alliance", recordId: id }, (tx) => deleteAlliance(tx, id));
-      return { type: "Alliance", id };
-    },
-  }),
 }));
+
+deleteMutation("Alliance", [Alliance], deleteAlliance, "Deletes an alliance and its memberships; its interactions stay, unlinked.");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
 import { builder } from "./builder.js";
+import { deleteMutation } from "./deleteMutation.js";
 import { Ecosystem } from "./ecosystem.js";
 import { EvaluationPhaseEnum, LeverEnum } from "./enums.js";
 import { createEvaluation, deleteEvaluation, updateEvaluation } from "../record/evaluations.js";
@@ -139,14 +140,6 @@ builder.mutationFields((t) => ({
       return ctx.prisma.evaluation.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
-  deleteEvaluation: t.globalID({
-    authScopes: { admin: true },
-    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
-    args: { id: t.arg.globalID({ for: [Evaluation], required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = recordId(args.id);
-      await write(ctx, { operation: "deleteEvaluation", recordType: "Evaluation", recordId: id }, (tx) => deleteEvaluation(tx, id));
-      return { type: "Evaluation", id };
-    },
-  }),
 }));
+
+deleteMutation("Evaluation", [Evaluation], deleteEvaluation);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "../record/generated/prisma/client.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
+import { deleteMutation } from "./deleteMutation.js";
 import { Ecosystem } from "./ecosystem.js";
 import { FundEnum } from "./enums.js";
 import { createFunding, deleteFunding, GOES_SOMEWHERE, updateFunding } from "../record/fundings.js";
@@ -111,14 +112,6 @@ builder.mutationFields((t) => ({
       return ctx.prisma.funding.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
-  deleteFunding: t.globalID({
-    authScopes: { admin: true },
-    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
-    args: { id: t.arg.globalID({ for: [Funding], required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = recordId(args.id);
-      await write(ctx, { operation: "deleteFunding", recordType: "Funding", recordId: id }, (tx) => deleteFunding(tx, id));
-      return { type: "Funding", id };
-    },
-  }),
 }));
+
+deleteMutation("Funding", [Funding], deleteFunding);

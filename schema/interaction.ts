@@ -7,6 +7,7 @@ import { territoryUnder } from "../record/territoryScope.js";
 import { Actor } from "./actor.js";
 import { Alliance } from "./alliance.js";
 import { builder } from "./builder.js";
+import { deleteMutation } from "./deleteMutation.js";
 import { Territory } from "./territory.js";
 import { InteractionKindEnum } from "./enums.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
@@ -134,14 +135,6 @@ builder.mutationFields((t) => ({
       return ctx.prisma.interaction.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
-  deleteInteraction: t.globalID({
-    authScopes: { admin: true },
-    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
-    args: { id: t.arg.globalID({ for: [Interaction], required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = recordId(args.id);
-      await write(ctx, { operation: "deleteInteraction", recordType: "Interaction", recordId: id }, (tx) => deleteInteraction(tx, id));
-      return { type: "Interaction", id };
-    },
-  }),
 }));
+
+deleteMutation("Interaction", [Interaction], deleteInteraction);

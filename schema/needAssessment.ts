@@ -5,6 +5,7 @@ import { NEED_LEVELS } from "../record/vocabulary/profiles.js";
 import { territoryScopes } from "./loaders.js";
 import { territoryUnder } from "../record/territoryScope.js";
 import { builder } from "./builder.js";
+import { deleteMutation } from "./deleteMutation.js";
 import { Territory } from "./territory.js";
 import { createNeedAssessment, deleteNeedAssessment, updateNeedAssessment } from "../record/needAssessments.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
@@ -140,14 +141,6 @@ builder.mutationFields((t) => ({
       return ctx.prisma.needAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
-  deleteNeedAssessment: t.globalID({
-    authScopes: { admin: true },
-    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
-    args: { id: t.arg.globalID({ for: [NeedAssessment], required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = recordId(args.id);
-      await write(ctx, { operation: "deleteNeedAssessment", recordType: "NeedAssessment", recordId: id }, (tx) => deleteNeedAssessment(tx, id));
-      return { type: "NeedAssessment", id };
-    },
-  }),
 }));
+
+deleteMutation("NeedAssessment", [NeedAssessment], deleteNeedAssessment);

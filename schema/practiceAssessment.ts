@@ -4,6 +4,7 @@ import { PRACTICE_AXES, PRACTICE_KEYS, PRACTICES, type PracticeAxis } from "../r
 import { createPracticeAssessment, deletePracticeAssessment, updatePracticeAssessment } from "../record/practiceAssessments.js";
 import { Actor } from "./actor.js";
 import { builder } from "./builder.js";
+import { deleteMutation } from "./deleteMutation.js";
 import { MUTATION_ERRORS } from "./errorTypes.js";
 import { recordId } from "./ids.js";
 import { dateRangeSchema, distinct, scoreSchema } from "../record/rules.js";
@@ -167,15 +168,6 @@ builder.mutationFields((t) => ({
       return ctx.prisma.practiceAssessment.findUniqueOrThrow({ ...rereadQuery(query), where: { id } });
     },
   }),
-  deletePracticeAssessment: t.globalID({
-    authScopes: { admin: true },
-    description: "Deletes a self-assessment with its scores.",
-    errors: { types: MUTATION_ERRORS, dataField: { name: "deletedId" } },
-    args: { id: t.arg.globalID({ for: [PracticeAssessment], required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = recordId(args.id);
-      await write(ctx, { operation: "deletePracticeAssessment", recordType: "PracticeAssessment", recordId: id }, (tx) => deletePracticeAssessment(tx, id));
-      return { type: "PracticeAssessment", id };
-    },
-  }),
 }));
+
+deleteMutation("PracticeAssessment", [PracticeAssessment], deletePracticeAssessment, "Deletes a self-assessment with its scores.");
