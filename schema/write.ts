@@ -1,4 +1,3 @@
-import type { PrismaClient } from "../record/generated/prisma/client.js";
 import { inTransaction, type AuditedWrite, type Tx } from "../record/write.js";
 import type { Context } from "./context.js";
 
@@ -8,7 +7,7 @@ import type { Context } from "./context.js";
  * visible in every analytic (read-your-writes).
  */
 export async function write<T>(ctx: Context, audit: AuditedWrite, run: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await inTransaction(ctx.prisma as PrismaClient, ctx.viewer, audit, run);
+  const result = await inTransaction(ctx.prisma, ctx.viewer, audit, run);
   await ctx.graph.catchUp();
   return result;
 }

@@ -1,4 +1,4 @@
-import { ActorKind, Impact, InteractionKind, Lever, MemberRole, Modality, Profile, TerritoryLevel } from "../generated/prisma/enums.js";
+import { ActorKind, InteractionKind, Lever, Modality, Profile, TerritoryLevel } from "../generated/prisma/enums.js";
 
 /**
  * The domain's ordered lists, one each, in the order of prisma/schema.prisma's enums (the
@@ -10,7 +10,5 @@ export const PROFILES: readonly Profile[] = Object.values(Profile);
 export const ACTOR_KINDS: readonly ActorKind[] = Object.values(ActorKind);
 export const MODALITIES: readonly Modality[] = Object.values(Modality);
 export const LEVERS: readonly Lever[] = Object.values(Lever);
-export const IMPACTS: readonly Impact[] = Object.values(Impact);
-export const MEMBER_ROLES: readonly MemberRole[] = Object.values(MemberRole);
 export const INTERACTION_KINDS: readonly InteractionKind[] = Object.values(InteractionKind);
 export const TERRITORY_LEVELS: readonly TerritoryLevel[] = Object.values(TerritoryLevel);
